@@ -1,0 +1,100 @@
+/**
+ * Command line: `council-notes check [--format text|json|sarif] [--model FILE]... [--lang CODE]
+ * [--no-default-model] PATH...` and `council-notes lsp --stdio`.
+ * Exit codes: 0 no error-severity finding, 1 some, 2 usage or model error.
+ */
+import { readFileSync } from 'node:fs';
+import { checkDraft, type CheckResult } from './core/check';
+import type { ModelProblem } from './core/model/load';
+import { findFiles, loadLanguages } from './node/resources';
+import { loadModelFromDisk } from './node/session';
+import { formatJson, formatSarif, formatText, type FileResult } from './node/report';
+
+const USAGE = `Usage:
+  council-notes check [--format text|json|sarif] [--model FILE]... [--lang CODE] [--no-default-model] PATH...
+  council-notes lsp --stdio
+
+Checks Markdown drafts (directories are searched for *.md) against the policy model.
+Exit status: 0 no errors, 1 errors found, 2 usage or model error.`;
+
+class UsageError extends Error {}
+
+interface CheckOptions { format: 'text' | 'json' | 'sarif'; models: string[]; lang?: string; useDefault: boolean; paths: string[] }
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'check') return runCheck(parseCheckOptions(rest));
+    if (command === 'lsp') {
+      const { startServer } = await import('./lsp/server');
+      startServer();
+      return new Promise<number>(() => { /* runs until the client exits the process */ });
+    }
+    if (command === '--help' || command === '-h' || command === 'help') { process.stdout.write(`${USAGE}\n`); return 0; }
+    throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`council-notes: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`council-notes: ${(error as Error).message}\n`);
+    return 2;
+  }
+}
+
+function parseCheckOptions(args: string[]): CheckOptions {
+  const options: CheckOptions = { format: 'text', models: [], useDefault: true, paths: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const value = () => {
+      const next = args[++i];
+      if (next === undefined) throw new UsageError(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === '--format') {
+      const format = value();
+      if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${format}" (text, json or sarif)`);
+      options.format = format;
+    } else if (arg === '--model') options.models.push(value());
+    else if (arg === '--lang') options.lang = value();
+    else if (arg === '--no-default-model') options.useDefault = false;
+    else if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}"`);
+    else options.paths.push(arg);
+  }
+  if (options.paths.length === 0) throw new UsageError('no files or directories to check');
+  return options;
+}
+
+function runCheck(options: CheckOptions): number {
+  const languages = loadLanguages();
+  if (options.lang && !languages.get(options.lang)) throw new UsageError(`unknown language "${options.lang}" (known: ${languages.codes.join(', ')})`);
+  for (const file of options.models) readable(file);
+  const { build } = loadModelFromDisk(options.models, options.useDefault);
+  const modelProblems: ModelProblem[] = [...build.problems.values()].flat();
+  if (modelProblems.some((p) => p.severity === 'error')) {
+    for (const problem of modelProblems) {
+      process.stderr.write(`${problem.file}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.severity} model-schema: ${problem.message}\n`);
+    }
+    return 2;
+  }
+  const files = findFiles(options.paths.map(readable), (name) => name.toLowerCase().endsWith('.md'));
+  const results: FileResult[] = files.map((path) => {
+    const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    const result: CheckResult = checkDraft({ text, model: build.index, languages, settings: { language: options.lang } });
+    return { path, ...result };
+  });
+  const output = options.format === 'json' ? formatJson(results) : options.format === 'sarif' ? formatSarif(results) : formatText(results);
+  process.stdout.write(output);
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+function readable(path: string): string {
+  try {
+    readFileSync(path, { flag: 'r' }).length;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') return path;
+    throw new UsageError(`cannot read "${path}": ${code === 'ENOENT' ? 'no such file or directory' : (error as Error).message}`);
+  }
+  return path;
+}

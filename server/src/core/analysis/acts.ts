@@ -1,0 +1,64 @@
+/** Resolving citations to acts of the model, and writing acts and articles the way a language does. */
+import type { LanguageData } from '../../../../schemas/language';
+import type { Act } from '../../../../schemas/policy-model';
+import type { PolicyIndex } from '../model/policy-index';
+import { familyOf, type Citation } from './citations';
+
+/** The first year of the single "(EU) YYYY/N" numbering of all acts. */
+export const UNIFIED_NUMBERING_YEAR = 2015;
+
+export interface ActResolution { act?: Act; sameNumberOtherType?: Act }
+
+export function resolveCitation(model: PolicyIndex, citation: Citation): ActResolution {
+  const candidates = model.actsNumbered(citation.year, citation.number);
+  const act = candidates.find((candidate) => familyOf(candidate.type) === citation.family);
+  return act ? { act } : { sameNumberOtherType: candidates[0] };
+}
+
+/** "Regulation (EC) No 810/2009", "Verordening (EU) 2019/1155", "Directive 2013/32/EU". */
+export function formatAct(act: Act, language: LanguageData): string {
+  const words = language.citation.actTypes[act.type] ?? language.citation.actTypes[familyOf(act.type) as 'regulation'];
+  const typeWord = capitalise(words?.[0] ?? act.type);
+  const domain = language.citation.domains[act.domain];
+  if (act.year >= UNIFIED_NUMBERING_YEAR) return `${typeWord} (${domain}) ${act.year}/${act.number}`;
+  if (familyOf(act.type) === 'regulation') return `${typeWord} (${domain}) ${language.citation.numberMarker[0]} ${act.number}/${act.year}`;
+  return `${typeWord} ${act.year}/${act.number}/${domain}`;
+}
+
+/** The act's short title in the language if it has one, else its citation. */
+export function actName(act: Act, language: LanguageData): string {
+  return act.titles?.[language.code]?.short?.[0] ?? formatAct(act, language);
+}
+
+/** "25a" → "25a" (letters) or "25 bis" (latin), as the language writes inserted articles. */
+export function formatArticleId(id: string, language: LanguageData): string {
+  const match = /^(\d+)([a-z]*)$/.exec(id);
+  if (!match || !match[2] || language.citation.articleSuffix === 'letters') return id;
+  const latin = language.citation.latinSuffixes ?? [];
+  const index = match[2].charCodeAt(0) - 97;
+  return match[2].length === 1 && latin[index] ? `${match[1]} ${latin[index]}` : id;
+}
+
+export interface ArticleCheck { exists: boolean; known: boolean; repealedBy?: string }
+
+/** Whether an act has an article, as far as the model records its structure. */
+export function checkArticle(act: Act, id: string): ArticleCheck {
+  const articles = act.articles;
+  if (!articles) return { exists: true, known: false };
+  const repealed = articles.repealed?.find((r) => r.article === id);
+  if (repealed) return { exists: false, known: true, repealedBy: repealed.by ?? '' };
+  if (articles.inserted?.some((inserted) => inserted.article === id)) return { exists: true, known: true };
+  const plain = /^\d+$/.test(id) ? Number(id) : undefined;
+  return { exists: plain !== undefined && plain >= articles.range[0] && plain <= articles.range[1], known: true };
+}
+
+/** "1–58, 25a and 51a": what an act has, for messages. */
+export function describeArticles(act: Act, language: LanguageData): string {
+  const articles = act.articles;
+  if (!articles) return '';
+  const parts = [`${articles.range[0]}–${articles.range[1]}`, ...(articles.inserted ?? []).map((a) => formatArticleId(a.article, language))];
+  const and = language.listConjunctions[0] ?? 'and';
+  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} ${and} ${parts[parts.length - 1]}`;
+}
+
+function capitalise(word: string): string { return word.charAt(0).toUpperCase() + word.slice(1); }

@@ -1,0 +1,63 @@
+/**
+ * Everything the rules share about one draft, computed at most once per check: the parsed
+ * Markdown, the language, the entity matches and the citations. Rules ask for what they need;
+ * a rule that is switched off costs nothing.
+ */
+import type { LanguageData } from '../../../../schemas/language';
+import { leftmostLongest, type SpanMatch } from '../match/automaton';
+import type { ParsedDraft } from '../markdown/parse';
+import type { Label, PolicyIndex } from '../model/policy-index';
+import type { LanguageRegistry } from '../language/registry';
+import { LineIndex } from '../text/positions';
+import { findArticleReferences, findCitations, type ArticleReference, type Citation } from './citations';
+
+export class DraftAnalysis {
+  readonly lines: LineIndex;
+  private entityCache?: SpanMatch<Label>[];
+  private citationCache?: Citation[];
+  private articleCache?: ArticleReference[];
+
+  constructor(
+    readonly draft: ParsedDraft,
+    readonly language: LanguageData,
+    readonly languages: LanguageRegistry,
+    readonly model: PolicyIndex,
+  ) {
+    this.lines = new LineIndex(draft.text);
+  }
+
+  get text(): string { return this.draft.text; }
+  get prose(): string { return this.draft.prose; }
+
+  /** Known names found in the prose (leftmost-longest), with every label each span matches. */
+  get entities(): SpanMatch<Label>[] {
+    return this.entityCache ??= leftmostLongest(this.model.labels.scan(this.draft.prose));
+  }
+
+  get citations(): Citation[] {
+    return this.citationCache ??= findCitations(this.draft.prose, this.language, this.languages);
+  }
+
+  get articleReferences(): ArticleReference[] {
+    return this.articleCache ??= findArticleReferences(this);
+  }
+
+  /** The entity span that starts exactly at an offset, if any. */
+  entityAt(offset: number): SpanMatch<Label> | undefined {
+    const list = this.entities;
+    let low = 0;
+    let high = list.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (list[mid].start === offset) return list[mid];
+      if (list[mid].start < offset) low = mid + 1;
+      else high = mid - 1;
+    }
+    return undefined;
+  }
+
+  /** Labels of a span in the draft's language (falling back to none). */
+  labelsInLanguage(match: SpanMatch<Label>): Label[] {
+    return match.values.filter((label) => label.lang === this.language.code);
+  }
+}

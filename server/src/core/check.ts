@@ -1,0 +1,80 @@
+/**
+ * The checking core: (text, model, settings) → findings. No LSP, no file system: the CLI, the
+ * language server and the tests all call this one function.
+ */
+import type { Finding, Severity } from './findings';
+import { readDraft, type ParsedDraft } from './markdown/parse';
+import type { PolicyIndex } from './model/policy-index';
+import type { LanguageRegistry } from './language/registry';
+import { detectLanguage } from './language/detect';
+import { DraftAnalysis } from './analysis/draft-analysis';
+import { RULES } from './rules/index';
+import type { ReportInput } from './rule';
+
+export type RuleSetting = Severity | 'off';
+
+export interface CheckSettings {
+  /** "auto" (default) or a language code that overrides detection and front matter. */
+  language?: string;
+  /** Per-rule severity or "off". */
+  rules?: Record<string, RuleSetting>;
+}
+
+export interface CancellationToken { readonly isCancellationRequested: boolean }
+
+export interface CheckInput {
+  text: string;
+  model: PolicyIndex;
+  languages: LanguageRegistry;
+  settings?: CheckSettings;
+  token?: CancellationToken;
+  /** A draft already parsed from the same text, to avoid parsing twice. */
+  draft?: ParsedDraft;
+}
+
+export type LanguageSource = 'setting' | 'front-matter' | 'detected';
+
+export interface CheckResult {
+  language: string;
+  languageSource: LanguageSource;
+  findings: Finding[];
+}
+
+export class CancelledError extends Error {
+  constructor() { super('check cancelled'); }
+}
+
+export function checkDraft(input: CheckInput): CheckResult {
+  const { model, languages, settings = {}, token } = input;
+  const draft = input.draft ?? readDraft(input.text);
+  const { code, source } = chooseLanguage(draft, languages, settings);
+  const language = languages.get(code) ?? languages.get('en');
+  if (!language) throw new Error('no language data loaded (languages/en.json is missing)');
+  const analysis = new DraftAnalysis(draft, language, languages, model);
+  const findings: Finding[] = [];
+
+  for (const rule of RULES) {
+    if (!rule.check) continue;
+    const setting = settings.rules?.[rule.id];
+    if (setting === 'off') continue;
+    if (token?.isCancellationRequested) throw new CancelledError();
+    const severity = setting ?? rule.defaultSeverity;
+    rule.check({
+      analysis,
+      language,
+      report: (found: ReportInput) => findings.push({ rule: rule.id, severity, ...found, range: analysis.lines.rangeOf(found.start, found.end) }),
+    });
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  return { language: language.code, languageSource: source, findings };
+}
+
+function chooseLanguage(draft: ParsedDraft, languages: LanguageRegistry, settings: CheckSettings): { code: string; source: LanguageSource } {
+  if (settings.language && settings.language !== 'auto' && languages.get(settings.language)) return { code: settings.language, source: 'setting' };
+  const declared = draft.frontMatter?.data.lang ?? draft.frontMatter?.data.language;
+  if (typeof declared === 'string') {
+    const code = declared.toLowerCase().split(/[-_]/)[0];
+    if (languages.get(code)) return { code, source: 'front-matter' };
+  }
+  return { code: detectLanguage(draft.prose, languages).code, source: 'detected' };
+}

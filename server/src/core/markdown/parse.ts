@@ -1,0 +1,139 @@
+/**
+ * Reads a Markdown draft into what the rules need: a "prose mask" of the text, front matter,
+ * blocks, footnotes. The mask is a copy of the text, offset for offset, in which everything that
+ * is not prose (code, inline code, URLs, link destinations, HTML and comments, front matter,
+ * list and table syntax) is replaced by BARRIER, and inline markup (emphasis markers, link
+ * brackets) by spaces. Rules scan the mask and report offsets that are valid in the original.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { parse as parseYaml } from 'yaml';
+import type { Root, Nodes, Parents } from 'mdast';
+
+/** Stands for non-prose content in the mask: it ends words, names and sentences. */
+export const BARRIER = '\u0001';
+const BARRIER_CODE = 1;
+const SPACE_CODE = 32;
+
+export interface Span { start: number; end: number }
+export interface Block extends Span { kind: 'paragraph' | 'heading' | 'tableCell'; depth?: number }
+export interface FootnoteReference extends Span { identifier: string; label: string }
+export interface FootnoteDefinition extends Span { identifier: string; label: string; labelEnd: number }
+export interface FrontMatter extends Span { data: Record<string, unknown>; error?: string }
+
+export interface ParsedDraft {
+  text: string;
+  prose: string;
+  blocks: Block[];
+  frontMatter?: FrontMatter;
+  footnoteReferences: FootnoteReference[];
+  footnoteDefinitions: FootnoteDefinition[];
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text) as Root;
+}
+
+export function readDraft(text: string): ParsedDraft {
+  return readTree(text, parseMarkdown(text));
+}
+
+/** Builds the mask and indexes from a tree already parsed (so callers can reuse a parse). */
+export function readTree(text: string, tree: Root): ParsedDraft {
+  const mask = new Uint16Array(text.length).fill(BARRIER_CODE);
+  const draft: ParsedDraft = { text, prose: '', blocks: [], footnoteReferences: [], footnoteDefinitions: [] };
+
+  const fill = (span: Span, code: number) => mask.fill(code, span.start, span.end);
+  const copy = (span: Span) => { for (let i = span.start; i < span.end; i++) mask[i] = text.charCodeAt(i); };
+
+  const visit = (node: Nodes, inProse: boolean) => {
+    const span = spanOf(node);
+    switch (node.type) {
+      case 'yaml':
+        if (span) draft.frontMatter = readFrontMatter(node.value, span);
+        return;
+      case 'paragraph': case 'heading': case 'tableCell':
+        if (span) {
+          // Inside a phrasing container markup becomes space, so "*Bosnia* and Herzegovina" still reads as one name.
+          fill(span, SPACE_CODE);
+          for (let i = span.start; i < span.end; i++) if (text.charCodeAt(i) === 10) mask[i] = 10;
+          draft.blocks.push({ ...span, kind: node.type, depth: node.type === 'heading' ? node.depth : undefined });
+        }
+        break;
+      case 'text':
+        if (span && inProse) copy(span);
+        return;
+      case 'inlineCode': case 'html': case 'image': case 'imageReference': case 'break':
+        if (span) fill(span, BARRIER_CODE);
+        return;
+      case 'footnoteReference':
+        if (span) {
+          fill(span, BARRIER_CODE);
+          draft.footnoteReferences.push({ ...span, identifier: node.identifier, label: node.label ?? node.identifier });
+        }
+        return;
+      case 'footnoteDefinition':
+        if (span) {
+          const labelEnd = text.indexOf(']', span.start) + 1;
+          draft.footnoteDefinitions.push({ ...span, identifier: node.identifier, label: node.label ?? node.identifier, labelEnd });
+        }
+        break;
+      case 'link': case 'linkReference':
+        if (span) {
+          // The destination is not prose; the brackets around the link text are only markup.
+          fill(span, BARRIER_CODE);
+          const last = node.children.at(-1);
+          const textEnd = last?.position?.end.offset;
+          if (textEnd !== undefined) fill({ start: span.start, end: Math.min(textEnd + 1, span.end) }, SPACE_CODE);
+        }
+        // An autolink shows its URL as its text: that is not prose either.
+        if (node.type === 'link' && isAutolink(node, text)) return;
+        break;
+      case 'code': case 'definition': case 'thematicBreak':
+        return;
+      default:
+        break;
+    }
+    if ('children' in node) {
+      const prose = inProse || node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell';
+      for (const child of (node as Parents).children) visit(child as Nodes, prose);
+    }
+  };
+  visit(tree, false);
+
+  draft.prose = codesToString(mask);
+  return draft;
+}
+
+function spanOf(node: Nodes): Span | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? undefined : { start, end };
+}
+
+function isAutolink(node: Nodes & { type: 'link' }, text: string): boolean {
+  const span = spanOf(node);
+  if (!span) return false;
+  const source = text.slice(span.start, span.end);
+  return !source.startsWith('[');
+}
+
+function readFrontMatter(value: string, span: Span): FrontMatter {
+  try {
+    const data = parseYaml(value, { maxAliasCount: 100 });
+    return { ...span, data: data && typeof data === 'object' && !Array.isArray(data) ? data as Record<string, unknown> : {} };
+  } catch (error) {
+    return { ...span, data: {}, error: (error as Error).message };
+  }
+}
+
+function codesToString(codes: Uint16Array): string {
+  let out = '';
+  const chunk = 8192;
+  for (let i = 0; i < codes.length; i += chunk) out += String.fromCharCode(...codes.subarray(i, i + chunk));
+  return out;
+}

@@ -1,0 +1,58 @@
+/**
+ * Near-miss lookup by symmetric deletion (as in SymSpell): every key is stored with all its
+ * variants of up to N deleted characters, so a candidate is compared only with keys that share
+ * such a variant, instead of with every key.
+ */
+import { editDistance } from '../text/normalize';
+
+export interface FuzzyHit<T> { key: string; value: T; distance: number }
+
+export class FuzzyIndex<T> {
+  private readonly deletes = new Map<string, Set<number>>();
+  private readonly entries: { key: string; value: T }[] = [];
+
+  constructor(private readonly maxDistance: number) {}
+
+  add(key: string, value: T): void {
+    const index = this.entries.length;
+    this.entries.push({ key, value });
+    for (const variant of deletionVariants(key, this.maxDistance)) {
+      let set = this.deletes.get(variant);
+      if (!set) this.deletes.set(variant, set = new Set());
+      set.add(index);
+    }
+  }
+
+  /** Entries within `maxDistance` edits of the candidate (0 included), nearest first. */
+  lookup(candidate: string, maxDistance: number): FuzzyHit<T>[] {
+    const limit = Math.min(maxDistance, this.maxDistance);
+    const seen = new Set<number>();
+    const hits: FuzzyHit<T>[] = [];
+    for (const variant of deletionVariants(candidate, limit)) {
+      for (const index of this.deletes.get(variant) ?? []) {
+        if (seen.has(index)) continue;
+        seen.add(index);
+        const entry = this.entries[index];
+        const distance = editDistance(candidate, entry.key, limit);
+        if (distance <= limit) hits.push({ ...entry, distance });
+      }
+    }
+    return hits.sort((a, b) => a.distance - b.distance || a.key.localeCompare(b.key));
+  }
+}
+
+function deletionVariants(key: string, depth: number): Set<string> {
+  const variants = new Set<string>([key]);
+  let frontier = [key];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const word of frontier) {
+      for (let i = 0; i < word.length; i++) {
+        const variant = word.slice(0, i) + word.slice(i + 1);
+        if (!variants.has(variant)) { variants.add(variant); next.push(variant); }
+      }
+    }
+    frontier = next;
+  }
+  return variants;
+}

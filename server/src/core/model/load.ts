@@ -1,0 +1,129 @@
+/**
+ * Parses and validates one policy-model file. Problems are reported at the line of the YAML/JSON
+ * node they concern (zod issue path → YAML node range), so a broken model file gets squiggles
+ * where the mistake is. YAML is a superset of JSON, so one parser serves both formats.
+ */
+import { parseDocument, isMap, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import { policyModelSchema, type PolicyModelFile } from '../../../../schemas/policy-model';
+import { LineIndex, type Range } from '../text/positions';
+
+/** A step in a path into the document; `{ key }` points at a map key itself (for unknown fields). */
+export type PathPart = PropertyKey | { key: string };
+
+export interface ModelProblem {
+  file: string;
+  message: string;
+  range: Range;
+  severity: 'error' | 'warning';
+}
+
+export interface LoadedModelFile {
+  file: string;
+  /** Undefined when the file has errors: the caller keeps its last good model. */
+  model?: PolicyModelFile;
+  problems: ModelProblem[];
+  /** Finds the range of the node at a path, for later checks (e.g. references across files). */
+  rangeAt(path: readonly PathPart[]): Range;
+}
+
+/** Guards against alias bombs ("billion laughs"): yaml refuses to expand more than this. */
+const MAX_ALIAS_COUNT = 1000;
+
+export function loadModelText(file: string, text: string): LoadedModelFile {
+  const lines = new LineIndex(text);
+  const problems: ModelProblem[] = [];
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  const rangeAt = (path: readonly PathPart[]) => rangeOfPath(doc, path, lines);
+  const result: LoadedModelFile = { file, problems, rangeAt };
+
+  for (const error of doc.errors) {
+    const [start, end] = error.pos;
+    problems.push({ file, message: `Invalid ${isJson(file) ? 'JSON' : 'YAML'}: ${firstLine(error.message)}`, range: lines.rangeOf(start, Math.max(end, start + 1)), severity: 'error' });
+  }
+  if (problems.length > 0) return result;
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    problems.push({ file, message: `Cannot read the model: ${firstLine((error as Error).message)}`, range: lines.rangeOf(0, 0), severity: 'error' });
+    return result;
+  }
+  if (data === null || data === undefined) data = {};
+
+  const parsed = policyModelSchema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(problemFromIssue(file, issue, rangeAt));
+    return result;
+  }
+  problems.push(...duplicateIds(file, parsed.data, rangeAt));
+  if (!problems.some((p) => p.severity === 'error')) result.model = parsed.data;
+  return result;
+}
+
+function problemFromIssue(file: string, issue: z.core.$ZodIssue, rangeAt: (path: readonly PathPart[]) => Range): ModelProblem {
+  const where = issue.path.length > 0 ? `${formatPath(issue.path)}: ` : '';
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0];
+    return { file, severity: 'error', message: `${where}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`, range: rangeAt([...issue.path, { key }]) };
+  }
+  return { file, severity: 'error', message: `${where}${issue.message}`, range: rangeAt(issue.path) };
+}
+
+function duplicateIds(file: string, model: PolicyModelFile, rangeAt: (path: readonly PathPart[]) => Range): ModelProblem[] {
+  const problems: ModelProblem[] = [];
+  for (const [section, entries] of Object.entries(model)) {
+    if (!Array.isArray(entries)) continue;
+    const seen = new Map<string, number>();
+    entries.forEach((entry: { id?: string }, index) => {
+      if (typeof entry?.id !== 'string') return;
+      const first = seen.get(entry.id);
+      if (first !== undefined) {
+        problems.push({ file, severity: 'error', message: `${section}: duplicate id "${entry.id}" (first defined at entry ${first + 1})`, range: rangeAt([section, index, 'id']) });
+      } else seen.set(entry.id, index);
+    });
+  }
+  return problems;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((part, i) => typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${String(part)}`).join('');
+}
+
+/**
+ * The range of the deepest node that exists along `path`. A path element `{ key }` means
+ * "the key itself" (for unknown fields). Missing nodes fall back to their parent.
+ */
+function rangeOfPath(doc: Document, path: readonly PathPart[], lines: LineIndex): Range {
+  let node: unknown = doc.contents;
+  let best: YamlNode | undefined = doc.contents ?? undefined;
+  for (const part of path) {
+    if (!node || typeof node !== 'object') break;
+    if (typeof part === 'object' && part !== null && 'key' in part && isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === (part as { key: unknown }).key);
+      if (pair && isScalar(pair.key)) best = pair.key;
+      break;
+    }
+    const next = (node as { get?: (key: unknown, keepScalar: boolean) => unknown }).get?.(part, true);
+    if (!next || typeof next !== 'object') {
+      // Point at the key of a present-but-scalar entry, or stay on the parent.
+      break;
+    }
+    node = next;
+    best = next as YamlNode;
+  }
+  const range = best?.range;
+  if (!range) return lines.rangeOf(0, 0);
+  // A block collection's range runs to the start of the next node; show its first line only.
+  const end = Math.min(range[1], lineEnd(lines, range[0]));
+  return lines.rangeOf(range[0], Math.max(end, range[0] + 1));
+}
+
+function lineEnd(lines: LineIndex, offset: number): number {
+  const { line } = lines.positionAt(offset);
+  return line + 1 < lines.lineCount ? lines.lineStart(line + 1) - 1 : Number.MAX_SAFE_INTEGER;
+}
+
+function isJson(file: string): boolean { return file.toLowerCase().endsWith('.json'); }
+function firstLine(message: string): string { return message.split('\n')[0]; }

@@ -1,0 +1,27 @@
+import type { Rule } from '../rule';
+import { casingFits } from '../text/casing';
+
+/** Former or deprecated names of countries and bodies, with the name to use instead. */
+export const deprecatedName: Rule = {
+  id: 'deprecated-name',
+  description: 'A country or body name the policy model marks as deprecated in the draft\'s language.',
+  defaultSeverity: 'warning',
+  check({ analysis, report }) {
+    for (const match of analysis.entities) {
+      const labels = analysis.labelsInLanguage(match);
+      // A form that is also a current name in this language is not deprecated.
+      if (labels.some((label) => label.kind === 'country' || label.kind === 'body')) continue;
+      const old = labels.find((label) => label.kind === 'country-deprecated' || label.kind === 'body-former');
+      if (!old?.replacement) continue;
+      const found = analysis.prose.slice(match.start, match.end);
+      if (!casingFits(found, old.text)) continue;
+      report({
+        start: match.start,
+        end: match.end,
+        message: `"${found}" is deprecated: write "${old.replacement}".`,
+        suggestions: [old.replacement],
+        fix: [{ start: match.start, end: match.end, newText: old.replacement }],
+      });
+    }
+  },
+};

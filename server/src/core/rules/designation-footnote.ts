@@ -1,0 +1,44 @@
+import type { Rule } from '../rule';
+import { matchKey } from '../text/normalize';
+
+/** Asterisk forms that attach the designation footnote: Kosovo*, Kosovo\*, Kosovo[^1]. */
+const MARKERS = ['*', '\\*', '[^'];
+
+/**
+ * Names that must carry a designation footnote (Kosovo*) every time they are used, and the
+ * footnote text must be in the document.
+ */
+export const designationFootnote: Rule = {
+  id: 'designation-footnote',
+  description: 'An entity whose designation requires a footnote (Kosovo*) is mentioned without the asterisk and the footnote.',
+  defaultSeverity: 'warning',
+  check({ analysis, language, report }) {
+    const proseKey = matchKey(analysis.prose.replace(/[\u0001*\\]/g, ' '));
+    const footnoteReported = new Set<string>();
+    for (const match of analysis.entities) {
+      const label = analysis.labelsInLanguage(match).find((l) => l.kind === 'country');
+      const footnote = label && analysis.model.countries.get(label.id)?.designationFootnote?.[language.code];
+      if (!label || !footnote) continue;
+      const name = analysis.text.slice(match.start, match.end);
+      const after = analysis.text.slice(match.end, match.end + 2);
+      if (!MARKERS.some((marker) => after.startsWith(marker))) {
+        report({
+          start: match.start,
+          end: match.end,
+          message: `"${name}" needs its designation footnote: write "${name}*" and add the footnote "* ${footnote}"`,
+          suggestions: [`${name}*`],
+          fix: [{ start: match.end, end: match.end, newText: '*' }],
+        });
+      }
+      if (!footnoteReported.has(label.id) && !proseKey.includes(matchKey(footnote.replace(/\*/g, ' ')))) {
+        footnoteReported.add(label.id);
+        report({
+          start: match.start,
+          end: match.end,
+          message: `The designation footnote for "${name}" is missing from the document: "* ${footnote}"`,
+          fix: [{ start: analysis.text.length, end: analysis.text.length, newText: `${analysis.text.endsWith('\n') ? '' : '\n'}\n\\* ${footnote}\n` }],
+        });
+      }
+    }
+  },
+};

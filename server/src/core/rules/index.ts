@@ -1,0 +1,18 @@
+/** Every rule, in reporting order. Ids are part of the CLI contract: never rename one. */
+import type { Rule } from '../rule';
+import { unknownCountry } from './unknown-country';
+import { deprecatedName } from './deprecated-name';
+import { designationFootnote } from './designation-footnote';
+import { unknownAct } from './unknown-act';
+import { malformedCitation } from './malformed-citation';
+import { unknownArticle } from './unknown-article';
+import { footnoteReference } from './footnote-reference';
+import { noteHeader } from './note-header';
+import { modelSchema } from './model-schema';
+
+export const RULES: readonly Rule[] = [
+  unknownCountry, deprecatedName, designationFootnote, unknownAct, malformedCitation,
+  unknownArticle, footnoteReference, noteHeader, modelSchema,
+];
+
+export const RULES_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));

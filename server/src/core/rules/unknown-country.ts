@@ -1,0 +1,98 @@
+import type { Rule } from '../rule';
+import { isUpper, looseKey, matchKey } from '../text/normalize';
+import type { DraftAnalysis } from '../analysis/draft-analysis';
+
+/** A word: letters and marks, with inner hyphens and apostrophes (Guinea-Bissau, Côte d'Ivoire). */
+const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
+/** The longest country names that get misspelt have a few words ("Bosnia and Herzegovina"). */
+const MAX_WORDS = 4;
+
+/** How far a candidate may be from a name: short words only by diacritics, longer ones by 1–2 edits. */
+function allowedDistance(length: number): number {
+  if (length <= 5) return 0;
+  if (length <= 8) return 1;
+  return 2;
+}
+
+interface Word { start: number; end: number; text: string }
+
+/**
+ * Words and phrases close to a country name of the draft's language but not a known name:
+ * misspellings ("Tunesia") and missing diacritics ("Turkiye"). Known words never fire: any
+ * label of the model in any language (names, cities, regions, processes, bodies), the
+ * language's function words and its list of common look-alikes, and derived forms (Nigerian).
+ */
+export const unknownCountry: Rule = {
+  id: 'unknown-country',
+  description: 'A word or phrase that is not a known country name but is close to one (misspelling, missing diacritic).',
+  defaultSeverity: 'warning',
+  check({ analysis, language, report }) {
+    const names = analysis.model.countryNames(language.code);
+    const ignored = ignoredWords(analysis);
+    const words = wordsOutsideEntities(analysis);
+    for (let i = 0; i < words.length; i++) {
+      const first = words[i];
+      if (!isUpper(first.text[0]) || ignored.has(first.text.toLowerCase()) || isAcronym(first.text)) continue;
+      // Longest phrase first, so "Bosnia and Herzegowina" is one finding, not two.
+      for (let count = Math.min(MAX_WORDS, words.length - i); count >= 1; count--) {
+        const last = words[i + count - 1];
+        if (!isPhrase(analysis.prose, words, i, count)) continue;
+        const phrase = analysis.prose.slice(first.start, last.end);
+        const key = looseKey(phrase);
+        const hits = names.lookup(key, allowedDistance(key.length)).filter((hit) => !isDerivedForm(key, hit.key));
+        if (hits.length === 0) continue;
+        // Same letters but other diacritics or case: only a real difference counts.
+        const best = hits[0];
+        if (matchKey(phrase) === matchKey(best.value.text)) break;
+        const suggestions = [...new Set(hits.map((hit) => hit.value.short))].slice(0, 3);
+        report({
+          start: first.start,
+          end: last.end,
+          message: `"${phrase}" is not a known country name. Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?`,
+          suggestions,
+          fix: suggestions.length === 1 ? [{ start: first.start, end: last.end, newText: suggestions[0] }] : undefined,
+        });
+        i += count - 1;
+        break;
+      }
+    }
+  },
+};
+
+function ignoredWords(analysis: DraftAnalysis): Set<string> {
+  const language = analysis.language;
+  return new Set([...language.detection.stopwords, ...(language.commonWords ?? []), ...(language.notAcronyms ?? [])].map((w) => w.toLowerCase()));
+}
+
+/** Words of the prose that no known label covers. */
+function wordsOutsideEntities(analysis: DraftAnalysis): Word[] {
+  const entities = analysis.entities;
+  const words: Word[] = [];
+  let e = 0;
+  for (const match of analysis.prose.matchAll(WORD)) {
+    const start = match.index!;
+    const end = start + match[0].length;
+    while (e < entities.length && entities[e].end <= start) e++;
+    if (e < entities.length && entities[e].start < end) continue;
+    words.push({ start, end, text: match[0] });
+  }
+  return words;
+}
+
+/** Words i..i+count-1 form one phrase: only spaces between them, capitalised at both ends. */
+function isPhrase(prose: string, words: Word[], i: number, count: number): boolean {
+  if (count > 1 && !isUpper(words[i + count - 1].text[0])) return false;
+  for (let k = i; k < i + count - 1; k++) {
+    if (!/^\s+$/.test(prose.slice(words[k].end, words[k + 1].start))) return false;
+  }
+  return true;
+}
+
+/** "Nigerian", "Tunisians": a name followed by more letters is a derived word, not a misspelling. */
+function isDerivedForm(candidate: string, name: string): boolean {
+  return candidate.length > name.length && candidate.startsWith(name);
+}
+
+function isAcronym(word: string): boolean {
+  return word.length > 1 && word === word.toUpperCase();
+}

@@ -1,0 +1,20 @@
+/** Whether text found in a draft is written with the casing of a known label. */
+
+/** Words a name may begin with in lower case mid-sentence: "the Gambia", "de Filipijnen". */
+const LEADING_ARTICLES = new Set(['the', 'de', 'het', 'la', 'le', 'les', "l'", 'die', 'der', 'das', 'den']);
+
+/**
+ * The draft's text matches the label's capitals, except that a leading article may change case.
+ * Dictionary matching ignores case, so this keeps "turkey" (the bird) apart from "Turkey".
+ */
+export function casingFits(found: string, label: string): boolean {
+  const foundWords = found.split(/\s+/);
+  const labelWords = label.split(/\s+/);
+  if (foundWords.length !== labelWords.length) return found.toLowerCase() === label.toLowerCase();
+  return labelWords.every((word, i) => {
+    const other = foundWords[i];
+    if (i === 0 && LEADING_ARTICLES.has(word.toLowerCase()) && labelWords.length > 1) return other.toLowerCase() === word.toLowerCase();
+    // Names in ALL CAPS (headings, headers) are fine too.
+    return other === word || other === word.toUpperCase();
+  });
+}

@@ -1,0 +1,27 @@
+/** The extension's settings (councilNotes.*) as the server uses them, with defaults for bad values. */
+import type { RuleSetting } from '../core/check';
+import { SEVERITIES } from '../core/findings';
+
+export interface ServerSettings {
+  modelFiles: string[];
+  useDefault: boolean;
+  language: string;
+  rules: Record<string, RuleSetting>;
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = { modelFiles: [], useDefault: true, language: 'auto', rules: {} };
+
+export function readSettings(raw: unknown): ServerSettings {
+  const value = (raw ?? {}) as Record<string, unknown>;
+  const model = (value.model ?? {}) as Record<string, unknown>;
+  const rules: Record<string, RuleSetting> = {};
+  for (const [id, setting] of Object.entries((value.rules ?? {}) as Record<string, unknown>)) {
+    if (setting === 'off' || SEVERITIES.includes(setting as never)) rules[id] = setting as RuleSetting;
+  }
+  return {
+    modelFiles: Array.isArray(model.files) ? model.files.filter((f): f is string => typeof f === 'string') : [],
+    useDefault: model.useDefault !== false,
+    language: typeof value.language === 'string' ? value.language : 'auto',
+    rules,
+  };
+}

@@ -1,0 +1,52 @@
+/** Output formats of the CLI. JSON is a contract used by others: keep its shape stable. */
+import type { CheckResult } from '../core/check';
+import { RULES } from '../core/rules/index';
+import type { Severity } from '../core/findings';
+
+export interface FileResult extends CheckResult { path: string }
+
+export function formatJson(results: FileResult[]): string {
+  return `${JSON.stringify({
+    version: 1,
+    files: results.map((file) => ({
+      path: file.path,
+      language: file.language,
+      diagnostics: file.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, range: f.range, ...(f.suggestions ? { suggestions: f.suggestions } : {}) })),
+    })),
+  })}\n`;
+}
+
+export function formatText(results: FileResult[]): string {
+  const lines: string[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const file of results) {
+    for (const f of file.findings) {
+      counts[f.severity]++;
+      lines.push(`${file.path}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.rule}: ${f.message}`);
+    }
+  }
+  const total = counts.error + counts.warning + counts.information + counts.hint;
+  lines.push(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${total} finding${total === 1 ? '' : 's'} (${counts.error} errors, ${counts.warning} warnings, ${counts.information + counts.hint} notes)`);
+  return `${lines.join('\n')}\n`;
+}
+
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+/** SARIF 2.1.0, for code-scanning dashboards. Columns are 1-based UTF-16 code units. */
+export function formatSarif(results: FileResult[]): string {
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'council-notes', informationUri: 'https://github.com/council-notes/council-notes', rules: RULES.map((rule) => ({ id: rule.id, shortDescription: { text: rule.description }, helpUri: `https://github.com/council-notes/council-notes/blob/main/docs/rules/${rule.id}.md`, defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] } })) } },
+      columnKind: 'utf16CodeUnits',
+      results: results.flatMap((file) => file.findings.map((f) => ({
+        ruleId: f.rule,
+        level: SARIF_LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri: file.path.split('\\').join('/') }, region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 } } }],
+      }))),
+    }],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
