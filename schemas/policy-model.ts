@@ -13,6 +13,13 @@ export const EU_LANGUAGES = [
   'bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr',
   'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv',
 ] as const;
+/** English names of the languages, for messages (which are in English). */
+export const LANGUAGE_NAMES_EN: Record<typeof EU_LANGUAGES[number], string> = {
+  bg: 'Bulgarian', cs: 'Czech', da: 'Danish', de: 'German', el: 'Greek', en: 'English', es: 'Spanish',
+  et: 'Estonian', fi: 'Finnish', fr: 'French', ga: 'Irish', hr: 'Croatian', hu: 'Hungarian', it: 'Italian',
+  lt: 'Lithuanian', lv: 'Latvian', mt: 'Maltese', nl: 'Dutch', pl: 'Polish', pt: 'Portuguese', ro: 'Romanian',
+  sk: 'Slovak', sl: 'Slovenian', sv: 'Swedish',
+};
 export const languageCode = z.enum(EU_LANGUAGES).describe('An official EU language (ISO 639-1).');
 export type LanguageCode = z.infer<typeof languageCode>;
 
@@ -178,27 +185,42 @@ const SECTIONS = ['countries', 'groups', 'acts', 'instruments', 'bodies', 'acron
 export type SectionName = typeof SECTIONS[number];
 export const SECTION_NAMES: readonly SectionName[] = SECTIONS;
 
+/** The complete form of each entity, as it must be once all layers are merged. */
+export const ENTITY_SCHEMAS = {
+  sources: sourceSchema, countries: countrySchema, groups: groupSchema, acts: actSchema,
+  instruments: instrumentSchema, bodies: bodySchema, acronyms: acronymSchema, facts: factSchema,
+  factKinds: factKindSchema, terminology: termSchema, places: placeSchema,
+} as const satisfies Record<SectionName, z.ZodObject>;
+
+/**
+ * An entry as one file may write it: only `id` is required, because a layer may extend an
+ * entity defined in an earlier one ("add a variant to TUR"). Completeness is checked on the
+ * merged entity (see server/src/core/model/model-store.ts).
+ */
+
 export const policyModelSchema = z.object({
   $schema: z.string().optional(),
   name: z.string().optional(),
   version: z.string().optional(),
   description: z.string().optional(),
-  sources: z.array(sourceSchema).optional(),
-  countries: z.array(countrySchema).optional(),
-  groups: z.array(groupSchema).optional(),
-  acts: z.array(actSchema).optional(),
-  instruments: z.array(instrumentSchema).optional(),
-  bodies: z.array(bodySchema).optional(),
-  acronyms: z.array(acronymSchema).optional(),
-  facts: z.array(factSchema).optional(),
-  factKinds: z.array(factKindSchema).optional(),
-  terminology: z.array(termSchema).optional(),
-  places: z.array(placeSchema).optional(),
+  sources: z.array(sourceSchema.partial().extend({ id })).optional(),
+  countries: z.array(countrySchema.partial().extend({ id })).optional(),
+  groups: z.array(groupSchema.partial().extend({ id })).optional(),
+  acts: z.array(actSchema.partial().extend({ id })).optional(),
+  instruments: z.array(instrumentSchema.partial().extend({ id })).optional(),
+  bodies: z.array(bodySchema.partial().extend({ id })).optional(),
+  acronyms: z.array(acronymSchema.partial().extend({ id })).optional(),
+  facts: z.array(factSchema.partial().extend({ id })).optional(),
+  factKinds: z.array(factKindSchema.partial().extend({ id })).optional(),
+  terminology: z.array(termSchema.partial().extend({ id })).optional(),
+  places: z.array(placeSchema.partial().extend({ id })).optional(),
   remove: z.partialRecord(z.enum(SECTIONS), z.array(id)).optional()
     .describe('Ids to delete from earlier layers, per section.'),
 }).strict().describe('Council Notes policy model');
 
 export type PolicyModelFile = z.infer<typeof policyModelSchema>;
+/** A complete model, every entity whole: what the merged layers must add up to. */
+export type PolicyModel = { [S in SectionName]?: z.infer<typeof ENTITY_SCHEMAS[S]>[] };
 export type Country = z.infer<typeof countrySchema>;
 export type Group = z.infer<typeof groupSchema>;
 export type Act = z.infer<typeof actSchema>;

@@ -33,6 +33,8 @@ const MAX_ALIAS_COUNT = 1000;
 export function loadModelText(file: string, text: string): LoadedModelFile {
   const lines = new LineIndex(text);
   const problems: ModelProblem[] = [];
+  const jsonProblem = isJson(file) ? jsonSyntaxProblem(file, text, lines) : undefined;
+  if (jsonProblem) return { file, problems: [jsonProblem], rangeAt: () => jsonProblem.range };
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
   const rangeAt = (path: readonly PathPart[]) => rangeOfPath(doc, path, lines);
   const result: LoadedModelFile = { file, problems, rangeAt };
@@ -123,6 +125,18 @@ function rangeOfPath(doc: Document, path: readonly PathPart[], lines: LineIndex)
 function lineEnd(lines: LineIndex, offset: number): number {
   const { line } = lines.positionAt(offset);
   return line + 1 < lines.lineCount ? lines.lineStart(line + 1) - 1 : Number.MAX_SAFE_INTEGER;
+}
+
+/** YAML would accept JSON with trailing commas or comments; a .json file must be strict JSON. */
+function jsonSyntaxProblem(file: string, text: string, lines: LineIndex): ModelProblem | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = (error as Error).message;
+    const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+    return { file, severity: 'error', message: `Invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, range: lines.rangeOf(offset, offset + 1) };
+  }
 }
 
 function isJson(file: string): boolean { return file.toLowerCase().endsWith('.json'); }

@@ -3,9 +3,9 @@
  * A file that fails to load keeps its last good version in use, so one typo in a model file
  * never takes the checks away from the drafter.
  */
-import type { PolicyModelFile } from '../../../../schemas/policy-model';
-import { loadModelText, type LoadedModelFile, type ModelProblem } from './load';
-import { mergeLayers, type MergedModel } from './merge';
+import { ENTITY_SCHEMAS, SECTION_NAMES, type PolicyModelFile } from '../../../../schemas/policy-model';
+import { formatPath, loadModelText, type LoadedModelFile, type ModelProblem } from './load';
+import { mergeLayers, originKey, type MergedModel } from './merge';
 import { PolicyIndex } from './policy-index';
 import { checkReferences } from './references';
 
@@ -44,6 +44,7 @@ export class ModelStore {
     const merged: MergedModel = mergeLayers(layers);
     const problems = new Map<string, ModelProblem[]>();
     for (const file of order) problems.set(file, [...(this.loaded.get(file)?.problems ?? [])]);
+    this.dropIncompleteEntities(merged, problems);
     for (const layer of layers) {
       const loaded = this.loaded.get(layer.file);
       // Reference problems only make sense for the version that is in use.
@@ -51,5 +52,31 @@ export class ModelStore {
       problems.get(layer.file)!.push(...checkReferences(layer.model, merged, loaded));
     }
     return { index: new PolicyIndex(merged), problems };
+  }
+
+  /**
+   * Each file may write partial entries (they extend earlier layers), so completeness is checked
+   * here, on the merged entity. An incomplete one is left out of the index and reported in the
+   * last file that touched it.
+   */
+  private dropIncompleteEntities(merged: MergedModel, problems: Map<string, ModelProblem[]>): void {
+    for (const section of SECTION_NAMES) {
+      for (const [id, entity] of merged.sections[section]) {
+        const parsed = ENTITY_SCHEMAS[section].safeParse(entity);
+        if (parsed.success) continue;
+        merged.sections[section].delete(id);
+        const origin = merged.origins.get(originKey(section, id))?.at(-1);
+        const loaded = origin && this.loaded.get(origin.file);
+        if (!origin || !loaded) continue;
+        for (const issue of parsed.error.issues) {
+          problems.get(origin.file)?.push({
+            file: origin.file,
+            severity: 'error',
+            message: `${section}[${origin.index}] "${id}"${issue.path.length ? `.${formatPath(issue.path)}` : ''}: ${issue.message} (after merging all model layers)`,
+            range: loaded.rangeAt([section, origin.index, ...issue.path]),
+          });
+        }
+      }
+    }
   }
 }

@@ -1,14 +1,16 @@
 /** Cross-references between entities, checked on the merged model and reported in the file that makes them. */
-import type { PolicyModelFile, SectionName } from '../../../../schemas/policy-model';
+import type { PolicyModel, PolicyModelFile, SectionName } from '../../../../schemas/policy-model';
 import type { LoadedModelFile, ModelProblem } from './load';
 import type { MergedModel } from './merge';
 
 type Reference = { path: (string | number)[]; id: string; sections: SectionName[] };
 
-export function checkReferences(model: PolicyModelFile, merged: MergedModel, loaded: LoadedModelFile): ModelProblem[] {
+export function checkReferences(layer: PolicyModelFile, merged: MergedModel, loaded: LoadedModelFile): ModelProblem[] {
+  // A layer's entries may be partial (they extend earlier ones): every field below is optional in practice.
+  const model = layer as PolicyModel;
   const references: Reference[] = [];
   const entities: SectionName[] = ['countries', 'groups', 'bodies', 'instruments', 'acts', 'places'];
-  model.groups?.forEach((group, i) => group.members.forEach((id, j) => references.push({ path: ['groups', i, 'members', j], id, sections: ['countries'] })));
+  model.groups?.forEach((group, i) => group.members?.forEach((id, j) => references.push({ path: ['groups', i, 'members', j], id, sections: ['countries'] })));
   model.facts?.forEach((fact, i) => {
     references.push({ path: ['facts', i, 'kind'], id: fact.kind, sections: ['factKinds'] });
     references.push({ path: ['facts', i, 'subject'], id: fact.subject, sections: entities });

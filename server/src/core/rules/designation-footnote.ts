@@ -1,5 +1,4 @@
 import type { Rule } from '../rule';
-import { matchKey } from '../text/normalize';
 
 /** Asterisk forms that attach the designation footnote: Kosovo*, Kosovo\*, Kosovo[^1]. */
 const MARKERS = ['*', '\\*', '[^'];
@@ -13,12 +12,16 @@ export const designationFootnote: Rule = {
   description: 'An entity whose designation requires a footnote (Kosovo*) is mentioned without the asterisk and the footnote.',
   defaultSeverity: 'warning',
   check({ analysis, language, report }) {
-    const proseKey = matchKey(analysis.prose.replace(/[\u0001*\\]/g, ' '));
     const footnoteReported = new Set<string>();
+    const footnoteSpans = new Map<string, { start: number; end: number }[]>();
     for (const match of analysis.entities) {
       const label = analysis.labelsInLanguage(match).find((l) => l.kind === 'country');
       const footnote = label && analysis.model.countries.get(label.id)?.designationFootnote?.[language.code];
       if (!label || !footnote) continue;
+      let spans = footnoteSpans.get(label.id);
+      if (!spans) footnoteSpans.set(label.id, spans = occurrences(analysis.prose, footnote));
+      // The footnote itself names the entity ("the Kosovo declaration of independence").
+      if (spans.some((span) => span.start <= match.start && match.end <= span.end)) continue;
       const name = analysis.text.slice(match.start, match.end);
       const after = analysis.text.slice(match.end, match.end + 2);
       if (!MARKERS.some((marker) => after.startsWith(marker))) {
@@ -30,7 +33,7 @@ export const designationFootnote: Rule = {
           fix: [{ start: match.end, end: match.end, newText: '*' }],
         });
       }
-      if (!footnoteReported.has(label.id) && !proseKey.includes(matchKey(footnote.replace(/\*/g, ' ')))) {
+      if (!footnoteReported.has(label.id) && spans.length === 0) {
         footnoteReported.add(label.id);
         report({
           start: match.start,
@@ -42,3 +45,13 @@ export const designationFootnote: Rule = {
     }
   },
 };
+
+/**
+ * Where the footnote text stands in the prose, whatever the line breaks and markup between its
+ * words: a pattern of its escaped words joined by runs of space, markup or barrier.
+ */
+function occurrences(prose: string, footnote: string): { start: number; end: number }[] {
+  const words = footnote.split(/\s+/).filter(Boolean).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(words.join('[\\s\\u0001*_]+'), 'giu');
+  return [...prose.matchAll(pattern)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+}

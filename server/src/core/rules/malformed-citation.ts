@@ -1,3 +1,4 @@
+import { LANGUAGE_NAMES_EN } from '../../../../schemas/policy-model';
 import type { Rule, RuleContext } from '../rule';
 import { UNIFIED_NUMBERING_YEAR, formatArticleId } from '../analysis/acts';
 import type { Citation } from '../analysis/citations';
@@ -23,7 +24,7 @@ function checkCitation({ language, report }: RuleContext, citation: Citation): v
   if (citation.domain && !citation.suffix) {
     const expected = citation.domain.code && language.citation.domains[citation.domain.code];
     if (expected && expected !== citation.domain.text) {
-      report({ start: citation.domain.start, end: citation.domain.end, message: `In ${language.name} the domain is written "(${expected})", not "(${citation.domain.text})".`, suggestions: [expected], fix: [{ start: citation.domain.start, end: citation.domain.end, newText: expected }] });
+      report({ start: citation.domain.start, end: citation.domain.end, message: `In ${LANGUAGE_NAMES_EN[language.code]} the domain is written "(${expected})", not "(${citation.domain.text})".`, suggestions: [expected], fix: [{ start: citation.domain.start, end: citation.domain.end, newText: expected }] });
     }
   }
   if (year >= UNIFIED_NUMBERING_YEAR) {
@@ -39,7 +40,7 @@ function checkCitation({ language, report }: RuleContext, citation: Citation): v
   if (!citation.marker) {
     report({ start: citation.numbers.start, end: citation.numbers.end, message: `Regulations before ${UNIFIED_NUMBERING_YEAR} are cited with "${marker}": "${marker} ${number}/${year}".`, fix: [{ start: citation.numbers.start, end: citation.numbers.start, newText: `${marker} ` }] });
   } else if (!language.citation.numberMarker.includes(citation.marker.text)) {
-    report({ start: citation.marker.start, end: citation.marker.end, message: `In ${language.name} the number sign is "${marker}", not "${citation.marker.text}".`, suggestions: [marker], fix: [{ start: citation.marker.start, end: citation.marker.end, newText: marker }] });
+    report({ start: citation.marker.start, end: citation.marker.end, message: `In ${LANGUAGE_NAMES_EN[language.code]} the number sign is "${marker}", not "${citation.marker.text}".`, suggestions: [marker], fix: [{ start: citation.marker.start, end: citation.marker.end, newText: marker }] });
   }
   if (citation.order === 'year/number') {
     report({ start: citation.numbers.start, end: citation.numbers.end, message: `Regulations before ${UNIFIED_NUMBERING_YEAR} are numbered number/year: "${number}/${year}".`, fix: [{ start: citation.numbers.start, end: citation.numbers.end, newText: `${number}/${year}` }] });
@@ -54,7 +55,7 @@ function checkArticleSuffixes({ analysis, language, report }: RuleContext): void
       if (article.style === 'plain' || article.style === wanted) continue;
       const right = formatArticleId(article.id, language);
       if (right === article.text) continue;
-      report({ start: article.start, end: article.end, message: `In ${language.name} inserted articles are written "${right}", not "${article.text}".`, suggestions: [right], fix: [{ start: article.start, end: article.end, newText: right }] });
+      report({ start: article.start, end: article.end, message: `In ${LANGUAGE_NAMES_EN[language.code]} inserted articles are written "${right}", not "${article.text}".`, suggestions: [right], fix: [{ start: article.start, end: article.end, newText: right }] });
     }
   }
 }

@@ -1,3 +1,4 @@
+import { LANGUAGE_NAMES_EN } from '../../../../schemas/policy-model';
 import type { LanguageData } from '../../../../schemas/language';
 import type { Rule } from '../rule';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
@@ -49,7 +50,7 @@ export const noteHeader: Rule = {
     report({
       start: marker.start,
       end: marker.end,
-      message: `This note's header lacks ${names.join(', ')}: a ${language.name} Council note gives ${FIELDS.map((f) => language.noteHeader[f][0]).join(' / ')} before the text.`,
+      message: `This note's header lacks ${names.join(', ')}: a ${LANGUAGE_NAMES_EN[language.code]} Council note gives ${FIELDS.map((f) => language.noteHeader[f][0]).join(' / ')} before the text.`,
     });
   },
 };

@@ -1,4 +1,5 @@
-import type { Rule } from '../rule';
+import { LANGUAGE_NAMES_EN } from '../../../../schemas/policy-model';
+import type { Rule, RuleContext } from '../rule';
 import { isUpper, looseKey, matchKey } from '../text/normalize';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
 
@@ -8,7 +9,7 @@ const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
 const MAX_WORDS = 4;
 
 /** How far a candidate may be from a name: short words only by diacritics, longer ones by 1–2 edits. */
-function allowedDistance(length: number): number {
+export function allowedDistance(length: number): number {
   if (length <= 5) return 0;
   if (length <= 8) return 1;
   return 2;
@@ -28,6 +29,7 @@ export const unknownCountry: Rule = {
   defaultSeverity: 'warning',
   check({ analysis, language, report }) {
     const names = analysis.model.countryNames(language.code);
+    reportOtherLanguageNames(analysis, report);
     const ignored = ignoredWords(analysis);
     const words = wordsOutsideEntities(analysis);
     for (let i = 0; i < words.length; i++) {
@@ -59,6 +61,31 @@ export const unknownCountry: Rule = {
   },
 };
 
+/**
+ * A country name of another language that is one slip away from this language's name
+ * ("Tunisie" in a Dutch note, where it is "Tunesië"). Names of other languages that do not look
+ * like this language's name (Island, Chili) are left alone: they are more likely other words.
+ */
+function reportOtherLanguageNames(analysis: DraftAnalysis, report: RuleContext['report']): void {
+  const names = analysis.model.countryNames(analysis.language.code);
+  for (const match of analysis.entities) {
+    if (match.values.some((label) => label.lang === analysis.language.code)) continue;
+    const countryIds = new Set(match.values.filter((label) => label.kind === 'country').map((label) => label.id));
+    if (countryIds.size === 0) continue;
+    const phrase = analysis.prose.slice(match.start, match.end);
+    const key = looseKey(phrase);
+    const hit = names.lookup(key, allowedDistance(key.length)).find((h) => countryIds.has(h.value.id));
+    if (!hit) continue;
+    report({
+      start: match.start,
+      end: match.end,
+      message: `"${phrase}" is not the ${LANGUAGE_NAMES_EN[analysis.language.code]} name. Did you mean "${hit.value.short}"?`,
+      suggestions: [hit.value.short],
+      fix: [{ start: match.start, end: match.end, newText: hit.value.short }],
+    });
+  }
+}
+
 function ignoredWords(analysis: DraftAnalysis): Set<string> {
   const language = analysis.language;
   return new Set([...language.detection.stopwords, ...(language.commonWords ?? []), ...(language.notAcronyms ?? [])].map((w) => w.toLowerCase()));
@@ -88,9 +115,14 @@ function isPhrase(prose: string, words: Word[], i: number, count: number): boole
   return true;
 }
 
-/** "Nigerian", "Tunisians": a name followed by more letters is a derived word, not a misspelling. */
-function isDerivedForm(candidate: string, name: string): boolean {
-  return candidate.length > name.length && candidate.startsWith(name);
+/**
+ * "Nigerian", "Tunisians", "Pakistani": a name followed by an ending is a derived word, not a
+ * misspelling. A doubled last letter ("Senegall") is a slip, not an ending.
+ */
+export function isDerivedForm(candidate: string, name: string): boolean {
+  if (candidate.length <= name.length || !candidate.startsWith(name)) return false;
+  const ending = candidate.slice(name.length);
+  return ending.length > 1 || ending !== name[name.length - 1];
 }
 
 function isAcronym(word: string): boolean {

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { BARRIER, readDraft } from '../../server/src/core/markdown/parse';
+
+const visible = (prose: string) => prose.split(BARRIER).join('').replace(/\s+/g, ' ').trim();
+
+describe('readDraft: the prose mask', () => {
+  it('keeps offsets identical to the text', () => {
+    const text = '# Title\n\nSome *emphasis* and `code`.\n';
+    const draft = readDraft(text);
+    assert.equal(draft.prose.length, text.length);
+    assert.equal(draft.prose.indexOf('emphasis'), text.indexOf('emphasis'));
+  });
+
+  it('hides code, inline code, HTML comments, URLs and link destinations but keeps link text', () => {
+    const text = [
+      'Tunisia and `Tunesia` <!-- Marocco -->',
+      '',
+      '```',
+      'Libia',
+      '```',
+      '',
+      'See [the Visa Code](https://example.eu/Niger) and https://example.eu/Chad.',
+    ].join('\n');
+    const prose = visible(readDraft(text).prose);
+    assert.match(prose, /Tunisia and/);
+    assert.match(prose, /the Visa Code/);
+    for (const hidden of ['Tunesia', 'Marocco', 'Libia', 'Niger', 'Chad', 'https']) assert.doesNotMatch(prose, new RegExp(hidden));
+  });
+
+  it('turns emphasis markers into spaces so names stay whole', () => {
+    const draft = readDraft('In *Bosnia and Herzegovina* now.');
+    assert.equal(draft.prose, 'In  Bosnia and Herzegovina  now.');
+  });
+
+  it('reads front matter and hides it from prose', () => {
+    const draft = readDraft('---\nlang: nl\ntitle: Irak\n---\n\nTekst.\n');
+    assert.equal(draft.frontMatter?.data.lang, 'nl');
+    assert.doesNotMatch(visible(draft.prose), /Irak/);
+  });
+
+  it('reports broken front matter without throwing', () => {
+    const draft = readDraft('---\nlang: [nl\n---\n\nText.\n');
+    assert.ok(draft.frontMatter?.error);
+  });
+
+  it('collects footnote references and definitions', () => {
+    const draft = readDraft('Text[^a] and more[^b].\n\n[^a]: First.\n[^b]: Second.\n[^c]: Unused.\n');
+    assert.deepEqual(draft.footnoteReferences.map((r) => r.identifier), ['a', 'b']);
+    assert.deepEqual(draft.footnoteDefinitions.map((d) => d.identifier), ['a', 'b', 'c']);
+  });
+
+  it('keeps table cells as prose and pipes out of it', () => {
+    const draft = readDraft('| Country | Year |\n|---|---|\n| Senegal | 2022 |\n');
+    assert.match(visible(draft.prose), /Country.*Year.*Senegal.*2022/);
+    assert.doesNotMatch(draft.prose, /\|/);
+  });
+});
