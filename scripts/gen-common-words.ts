@@ -29,7 +29,7 @@ for (const country of model.countries.values()) {
 
 for (const [code, path] of Object.entries(WORD_LISTS)) {
   if (!existsSync(path)) { console.log(`${code}: ${path} missing, skipped`); continue; }
-  const names = model.countryNames(code);
+  const names = model.countryNames(code, allowedDistance);
   const found = new Set<string>();
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     const word = line.trim();

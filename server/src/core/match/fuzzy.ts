@@ -9,21 +9,23 @@ export interface FuzzyHit<T> { key: string; value: T; distance: number }
 
 export class FuzzyIndex<T> {
   private readonly deletes = new Map<string, Set<number>>();
-  private readonly entries: { key: string; value: T }[] = [];
+  private readonly entries: { key: string; value: T; maxDistance: number }[] = [];
 
   constructor(private readonly maxDistance: number) {}
 
-  add(key: string, value: T): void {
+  /** Adds a key that may be found up to `maxDistance` edits away (short keys need fewer variants). */
+  add(key: string, value: T, maxDistance = this.maxDistance): void {
     const index = this.entries.length;
-    this.entries.push({ key, value });
-    for (const variant of deletionVariants(key, this.maxDistance)) {
+    const distance = Math.min(maxDistance, this.maxDistance);
+    this.entries.push({ key, value, maxDistance: distance });
+    for (const variant of deletionVariants(key, distance)) {
       let set = this.deletes.get(variant);
       if (!set) this.deletes.set(variant, set = new Set());
       set.add(index);
     }
   }
 
-  /** Entries within `maxDistance` edits of the candidate (0 included), nearest first. */
+  /** Entries within `maxDistance` edits of the candidate, and within their own limit (0 included), nearest first. */
   lookup(candidate: string, maxDistance: number): FuzzyHit<T>[] {
     const limit = Math.min(maxDistance, this.maxDistance);
     const seen = new Set<number>();
@@ -33,8 +35,9 @@ export class FuzzyIndex<T> {
         if (seen.has(index)) continue;
         seen.add(index);
         const entry = this.entries[index];
-        const distance = editDistance(candidate, entry.key, limit);
-        if (distance <= limit) hits.push({ ...entry, distance });
+        const entryLimit = Math.min(limit, entry.maxDistance);
+        const distance = editDistance(candidate, entry.key, entryLimit);
+        if (distance <= entryLimit) hits.push({ key: entry.key, value: entry.value, distance });
       }
     }
     return hits.sort((a, b) => a.distance - b.distance || a.key.localeCompare(b.key));

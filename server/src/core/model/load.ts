@@ -33,24 +33,30 @@ const MAX_ALIAS_COUNT = 1000;
 export function loadModelText(file: string, text: string): LoadedModelFile {
   const lines = new LineIndex(text);
   const problems: ModelProblem[] = [];
-  const jsonProblem = isJson(file) ? jsonSyntaxProblem(file, text, lines) : undefined;
-  if (jsonProblem) return { file, problems: [jsonProblem], rangeAt: () => jsonProblem.range };
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
-  const rangeAt = (path: readonly PathPart[]) => rangeOfPath(doc, path, lines);
+  // The YAML document gives node positions; for JSON it is only built when a problem needs one.
+  let doc: Document | undefined;
+  const documentOf = () => doc ??= parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  const rangeAt = (path: readonly PathPart[]) => rangeOfPath(documentOf(), path, lines);
   const result: LoadedModelFile = { file, problems, rangeAt };
 
-  for (const error of doc.errors) {
-    const [start, end] = error.pos;
-    problems.push({ file, message: `Invalid ${isJson(file) ? 'JSON' : 'YAML'}: ${firstLine(error.message)}`, range: lines.rangeOf(start, Math.max(end, start + 1)), severity: 'error' });
-  }
-  if (problems.length > 0) return result;
-
   let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    problems.push({ file, message: `Cannot read the model: ${firstLine((error as Error).message)}`, range: lines.rangeOf(0, 0), severity: 'error' });
-    return result;
+  if (isJson(file)) {
+    const json = parseJson(file, text, lines);
+    if ('problem' in json) { problems.push(json.problem); return result; }
+    data = json.value;
+  } else {
+    const yaml = documentOf();
+    for (const error of yaml.errors) {
+      const [start, end] = error.pos;
+      problems.push({ file, message: `Invalid YAML: ${firstLine(error.message)}`, range: lines.rangeOf(start, Math.max(end, start + 1)), severity: 'error' });
+    }
+    if (problems.length > 0) return result;
+    try {
+      data = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      problems.push({ file, message: `Cannot read the model: ${firstLine((error as Error).message)}`, range: lines.rangeOf(0, 0), severity: 'error' });
+      return result;
+    }
   }
   if (data === null || data === undefined) data = {};
 
@@ -127,15 +133,14 @@ function lineEnd(lines: LineIndex, offset: number): number {
   return line + 1 < lines.lineCount ? lines.lineStart(line + 1) - 1 : Number.MAX_SAFE_INTEGER;
 }
 
-/** YAML would accept JSON with trailing commas or comments; a .json file must be strict JSON. */
-function jsonSyntaxProblem(file: string, text: string, lines: LineIndex): ModelProblem | undefined {
+/** A .json file must be strict JSON (YAML would accept trailing commas and comments). */
+function parseJson(file: string, text: string, lines: LineIndex): { value: unknown } | { problem: ModelProblem } {
   try {
-    JSON.parse(text);
-    return undefined;
+    return { value: JSON.parse(text) };
   } catch (error) {
     const message = (error as Error).message;
     const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
-    return { file, severity: 'error', message: `Invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, range: lines.rangeOf(offset, offset + 1) };
+    return { problem: { file, severity: 'error', message: `Invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, range: lines.rangeOf(offset, offset + 1) } };
   }
 }
 

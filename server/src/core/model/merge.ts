@@ -38,7 +38,8 @@ export function mergeLayers(layers: readonly ModelLayer[]): MergedModel {
         const { mode, ...data } = entry;
         const key = originKey(section, entry.id);
         if (!existing || mode === 'replace') {
-          sections[section].set(entry.id, structuredClone(data) as Entity);
+          // Layers are never mutated (deepMerge builds new objects), so entries can be shared.
+          sections[section].set(entry.id, data as Entity);
           origins.set(key, [{ file, section, index }]);
         } else {
           sections[section].set(entry.id, deepMerge(existing, data) as Entity);
@@ -59,7 +60,7 @@ export function deepMerge(base: unknown, extra: unknown): unknown {
     const merged = [...base];
     for (const item of extra) {
       const key = JSON.stringify(item);
-      if (!seen.has(key)) { seen.add(key); merged.push(structuredClone(item)); }
+      if (!seen.has(key)) { seen.add(key); merged.push(item); }
     }
     return merged;
   }
@@ -67,11 +68,11 @@ export function deepMerge(base: unknown, extra: unknown): unknown {
     const merged: Record<string, unknown> = { ...base };
     for (const [key, value] of Object.entries(extra)) {
       if (UNSAFE_KEYS.has(key)) continue;
-      merged[key] = key in base ? deepMerge(base[key], value) : structuredClone(value);
+      merged[key] = Object.hasOwn(base, key) ? deepMerge(base[key], value) : value;
     }
     return merged;
   }
-  return structuredClone(extra);
+  return extra;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -67,8 +67,11 @@ export class PolicyIndex {
     return Object.values(this.merged.sections).reduce((sum, section) => sum + section.size, 0);
   }
 
-  /** Country names of one language (short, formal, variants), for near-miss lookups. Built on first use. */
-  countryNames(lang: string): FuzzyIndex<CountryName> {
+  /**
+   * Country names of one language (short, formal, variants), for near-miss lookups. Built on
+   * first use. `distanceFor` says how many edits away a name of that length may be found.
+   */
+  countryNames(lang: string, distanceFor: (length: number) => number = () => 2): FuzzyIndex<CountryName> {
     let index = this.countryNameIndexes.get(lang);
     if (!index) {
       index = new FuzzyIndex<CountryName>(2);
@@ -77,7 +80,9 @@ export class PolicyIndex {
         const names = country.names[lang as LanguageCode];
         if (!names) continue;
         for (const text of [names.short, names.formal, ...(names.variants ?? [])]) {
-          if (text) index.add(looseKey(text), { id: country.id, text, short: names.short });
+          if (!text) continue;
+          const key = looseKey(text);
+          index.add(key, { id: country.id, text, short: names.short }, distanceFor(key.length));
         }
       }
       this.countryNameIndexes.set(lang, index);

@@ -28,7 +28,7 @@ export const unknownCountry: Rule = {
   description: 'A word or phrase that is not a known country name but is close to one (misspelling, missing diacritic).',
   defaultSeverity: 'warning',
   check({ analysis, language, report }) {
-    const names = analysis.model.countryNames(language.code);
+    const names = analysis.model.countryNames(language.code, allowedDistance);
     reportOtherLanguageNames(analysis, report);
     const ignored = ignoredWords(analysis);
     const words = wordsOutsideEntities(analysis);
@@ -67,7 +67,7 @@ export const unknownCountry: Rule = {
  * like this language's name (Island, Chili) are left alone: they are more likely other words.
  */
 function reportOtherLanguageNames(analysis: DraftAnalysis, report: RuleContext['report']): void {
-  const names = analysis.model.countryNames(analysis.language.code);
+  const names = analysis.model.countryNames(analysis.language.code, allowedDistance);
   for (const match of analysis.entities) {
     if (match.values.some((label) => label.lang === analysis.language.code)) continue;
     const countryIds = new Set(match.values.filter((label) => label.kind === 'country').map((label) => label.id));
