@@ -1,0 +1,89 @@
+/**
+ * A real JSON-RPC client for the language server over stdio, as an editor would drive it:
+ * spawns `council-notes lsp --stdio`, answers configuration requests, and waits for
+ * publishDiagnostics.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { packageRoot } from '../../server/src/node/resources';
+
+export class LspTestClient {
+  readonly connection: MessageConnection;
+  readonly process: ChildProcess;
+  readonly logs: string[] = [];
+  settings: Record<string, unknown> = {};
+  private readonly published: PublishDiagnosticsParams[] = [];
+  private readonly waiters: (() => void)[] = [];
+  private versions = new Map<string, number>();
+
+  constructor() {
+    this.process = spawn(process.execPath, [join(packageRoot(), 'bin', 'council-notes.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (chunk) => this.logs.push(String(chunk)));
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.published.push(params);
+      this.waiters.splice(0).forEach((wake) => wake());
+    });
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.listen();
+  }
+
+  async initialize(workspaceFolder?: string): Promise<unknown> {
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: workspaceFolder ? pathToFileURL(workspaceFolder).toString() : null,
+      workspaceFolders: workspaceFolder ? [{ uri: pathToFileURL(workspaceFolder).toString(), name: 'ws' }] : null,
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  open(uri: string, text: string, languageId = 'markdown'): void {
+    this.versions.set(uri, 1);
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  change(uri: string, text: string): number {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  save(uri: string): void { void this.connection.sendNotification('textDocument/didSave', { textDocument: { uri } }); }
+  close(uri: string): void { void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } }); }
+
+  changeSettings(settings: Record<string, unknown>): void {
+    this.settings = settings;
+    void this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  }
+
+  /** Waits for the next diagnostics for a URI that satisfy a test (or any, if none given). */
+  async diagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 20_000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (let seen = 0; ;) {
+      for (; seen < this.published.length; seen++) {
+        const params = this.published[seen];
+        if (params.uri === uri && accept(params)) { this.published.splice(0, seen + 1); return params.diagnostics; }
+      }
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; logs:\n${this.logs.join('\n')}`);
+      await new Promise<void>((resolve) => { const timer = setTimeout(resolve, remaining); this.waiters.push(() => { clearTimeout(timer); resolve(); }); });
+    }
+  }
+
+  async shutdown(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    const code = await exited;
+    this.connection.dispose();
+    return code;
+  }
+}
