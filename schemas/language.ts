@@ -21,6 +21,7 @@ export const languageDataSchema = z.object({
   weekdays: z.array(z.string()).optional(),
   numberWords: z.record(z.string(), z.number().int().nonnegative())
     .describe('Cardinal number words (lower case) to their value, at least 1–20.'),
+  capitaliseMonths: z.boolean().optional().describe('Month names start with a capital in running text (en, de).'),
   dateFormat: z.object({
     pattern: z.string().describe('The EU style for this language: tokens D, DD, MMMM, YYYY, e.g. "D MMMM YYYY".'),
     ordinalFirst: z.string().optional().describe('How the first day is written where it differs (fr "1er").'),
@@ -52,6 +53,7 @@ export const languageDataSchema = z.object({
     subject: words,
   }).strict(),
   listConjunctions: words.describe('and / en / et / und, plus "or" forms.'),
+  relationWords: words.optional().describe('Words that tie a country to an instrument: "the talent partnership with Nigeria" (with / met / avec / mit).'),
   inclusionMarkers: words.optional().describe('Words that make a list non-exhaustive: including, such as…'),
   wellKnownAcronyms: words.describe('Acronyms that need no expansion in this language.'),
   notAcronyms: words.optional().describe('All-caps words that are not acronyms: NOTE, LIMITE…'),

@@ -10,12 +10,17 @@ import type { Label, PolicyIndex } from '../model/policy-index';
 import type { LanguageRegistry } from '../language/registry';
 import { LineIndex } from '../text/positions';
 import { findArticleReferences, findCitations, type ArticleReference, type Citation } from './citations';
+import { findDates, type DateMention } from './dates';
+import { findAcronymUses, type AcronymUse } from './acronyms';
 
 export class DraftAnalysis {
   readonly lines: LineIndex;
   private entityCache?: SpanMatch<Label>[];
   private citationCache?: Citation[];
   private articleCache?: ArticleReference[];
+  private dateCache?: DateMention[];
+  private acronymCache?: AcronymUse[];
+  private footnoteSpanCache?: { start: number; end: number; countryId: string }[];
 
   constructor(
     readonly draft: ParsedDraft,
@@ -42,6 +47,25 @@ export class DraftAnalysis {
     return this.articleCache ??= findArticleReferences(this);
   }
 
+  get dates(): DateMention[] {
+    return this.dateCache ??= findDates(this.draft.prose, this.language);
+  }
+
+  get acronymUses(): AcronymUse[] {
+    return this.acronymCache ??= findAcronymUses(this);
+  }
+
+  /** Where designation footnote texts (Kosovo*) stand in the prose, per country. */
+  get designationFootnoteSpans(): { start: number; end: number; countryId: string }[] {
+    if (!this.footnoteSpanCache) {
+      this.footnoteSpanCache = [];
+      for (const [countryId, footnote] of this.model.designationFootnotes(this.language.code)) {
+        for (const span of textOccurrences(this.draft.prose, footnote)) this.footnoteSpanCache.push({ ...span, countryId });
+      }
+    }
+    return this.footnoteSpanCache;
+  }
+
   /** The entity span that starts exactly at an offset, if any. */
   entityAt(offset: number): SpanMatch<Label> | undefined {
     const list = this.entities;
@@ -60,4 +84,15 @@ export class DraftAnalysis {
   labelsInLanguage(match: SpanMatch<Label>): Label[] {
     return match.values.filter((label) => label.lang === this.language.code);
   }
+}
+
+/**
+ * Where a fixed text stands in the prose, whatever the line breaks and markup between its words:
+ * a pattern of its escaped words joined by runs of space, markup or barrier (linear to match).
+ */
+export function textOccurrences(prose: string, text: string): { start: number; end: number }[] {
+  const words = text.split(/\s+/).filter(Boolean).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (words.length === 0) return [];
+  const pattern = new RegExp(words.join('[\\s\\u0001*_]+'), 'giu');
+  return [...prose.matchAll(pattern)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
 }

@@ -40,6 +40,7 @@ export class PolicyIndex {
   readonly labels: DictionaryAutomaton<Label>;
   private readonly actsByNumber = new Map<string, Act[]>();
   private readonly countryNameIndexes = new Map<string, FuzzyIndex<CountryName>>();
+  private readonly acronymForms = new Map<string, Map<string, Acronym[]>>();
 
   constructor(readonly merged: MergedModel) {
     const s = merged.sections;
@@ -58,6 +59,29 @@ export class PolicyIndex {
       this.actsByNumber.set(key, [...(this.actsByNumber.get(key) ?? []), act]);
     }
     this.labels = this.buildLabels();
+  }
+
+  /** Acronyms by the form a language writes them in (EUAA, TAMM, Mocadem). */
+  acronymsByForm(lang: string): Map<string, Acronym[]> {
+    let map = this.acronymForms.get(lang);
+    if (!map) {
+      map = new Map();
+      for (const acronym of this.acronyms.values()) {
+        for (const form of acronym.forms[lang as LanguageCode] ?? []) map.set(form, [...(map.get(form) ?? []), acronym]);
+      }
+      this.acronymForms.set(lang, map);
+    }
+    return map;
+  }
+
+  /** Designation footnote texts in a language, by country id (Kosovo*). */
+  designationFootnotes(lang: string): Map<string, string> {
+    const footnotes = new Map<string, string>();
+    for (const country of this.countries.values()) {
+      const text = country.designationFootnote?.[lang as LanguageCode];
+      if (text) footnotes.set(country.id, text);
+    }
+    return footnotes;
   }
 
   /** Acts numbered year/number (any type); the caller filters by type. */

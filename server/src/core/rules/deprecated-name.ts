@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { casingFits } from '../text/casing';
+import { introducesAcronym } from '../analysis/acronyms';
 
 /** Former or deprecated names of countries and bodies, with the name to use instead. */
 export const deprecatedName: Rule = {
@@ -13,6 +14,8 @@ export const deprecatedName: Rule = {
       if (labels.some((label) => label.kind === 'country' || label.kind === 'body')) continue;
       const old = labels.find((label) => label.kind === 'country-deprecated' || label.kind === 'body-former');
       if (!old?.replacement) continue;
+      // "European Asylum Support Office (EUAA)": a wrong expansion, which acronym-expansion reports.
+      if (introducesAcronym(analysis.prose, match.end)) continue;
       const found = analysis.prose.slice(match.start, match.end);
       if (!casingFits(found, old.text)) continue;
       report({

@@ -13,13 +13,11 @@ export const designationFootnote: Rule = {
   defaultSeverity: 'warning',
   check({ analysis, language, report }) {
     const footnoteReported = new Set<string>();
-    const footnoteSpans = new Map<string, { start: number; end: number }[]>();
     for (const match of analysis.entities) {
       const label = analysis.labelsInLanguage(match).find((l) => l.kind === 'country');
       const footnote = label && analysis.model.countries.get(label.id)?.designationFootnote?.[language.code];
       if (!label || !footnote) continue;
-      let spans = footnoteSpans.get(label.id);
-      if (!spans) footnoteSpans.set(label.id, spans = occurrences(analysis.prose, footnote));
+      const spans = analysis.designationFootnoteSpans.filter((span) => span.countryId === label.id);
       // The footnote itself names the entity ("the Kosovo declaration of independence").
       if (spans.some((span) => span.start <= match.start && match.end <= span.end)) continue;
       const name = analysis.text.slice(match.start, match.end);
@@ -46,12 +44,3 @@ export const designationFootnote: Rule = {
   },
 };
 
-/**
- * Where the footnote text stands in the prose, whatever the line breaks and markup between its
- * words: a pattern of its escaped words joined by runs of space, markup or barrier.
- */
-function occurrences(prose: string, footnote: string): { start: number; end: number }[] {
-  const words = footnote.split(/\s+/).filter(Boolean).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(words.join('[\\s\\u0001*_]+'), 'giu');
-  return [...prose.matchAll(pattern)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
-}

@@ -9,10 +9,15 @@ import { unknownArticle } from './unknown-article';
 import { footnoteReference } from './footnote-reference';
 import { noteHeader } from './note-header';
 import { modelSchema } from './model-schema';
+import { invalidDate } from './invalid-date';
+import { dateFormat } from './date-format';
+import { deprecatedTerm } from './deprecated-term';
+import { undefinedAcronym } from './undefined-acronym';
+import { acronymExpansion } from './acronym-expansion';
 
 export const RULES: readonly Rule[] = [
   unknownCountry, deprecatedName, designationFootnote, unknownAct, malformedCitation,
-  unknownArticle, footnoteReference, noteHeader, modelSchema,
+  unknownArticle, footnoteReference, noteHeader, undefinedAcronym, acronymExpansion, invalidDate, dateFormat, deprecatedTerm, modelSchema,
 ];
 
 export const RULES_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -1,0 +1,68 @@
+import type { Rule, RuleContext } from '../rule';
+import type { Acronym } from '../../../../schemas/policy-model';
+import type { AcronymUse } from '../analysis/acronyms';
+import { editDistance, looseKey } from '../text/normalize';
+
+/**
+ * "Full term (ACRONYM)" where the full term is not the model's for that acronym and language,
+ * e.g. the EUAA spelled out with the old agency's name. Inflected forms (plurals) are accepted.
+ */
+export const acronymExpansion: Rule = {
+  id: 'acronym-expansion',
+  description: 'An acronym spelled out with an expansion that differs from the model\'s for that language, e.g. the agency\'s old name.',
+  defaultSeverity: 'warning',
+  check(context) {
+    const forms = context.analysis.model.acronymsByForm(context.language.code);
+    for (const use of context.analysis.acronymUses) {
+      if (use.definition !== 'after-expansion' || use.parenthesisStart === undefined) continue;
+      const acronyms = forms.get(use.acronym);
+      if (acronyms?.length) checkExpansion(context, use, acronyms);
+    }
+  },
+};
+
+function checkExpansion({ analysis, language, report }: RuleContext, use: AcronymUse, acronyms: Acronym[]): void {
+  const accepted = acronyms.flatMap((a) => a.expansions[language.code] ?? []);
+  const deprecated = acronyms.flatMap((a) => a.deprecatedExpansions?.[language.code] ?? []);
+  const before = analysis.prose.slice(Math.max(0, use.parenthesisStart! - 300), use.parenthesisStart!);
+
+  for (const old of deprecated) {
+    const span = trailingPhrase(before, old.name);
+    if (!span || !nearlyEqual(span.text, old.name)) continue;
+    const start = use.parenthesisStart! - before.length + span.offset;
+    const end = start + span.text.trimEnd().length;
+    report({ start, end, message: `"${span.text.trim()}" is not what ${use.acronym} stands for: write "${old.replacement}".`, suggestions: [old.replacement], fix: [{ start, end, newText: old.replacement }] });
+    return;
+  }
+  if (accepted.length === 0 || accepted.some((expansion) => { const span = trailingPhrase(before, expansion); return span !== undefined && nearlyEqual(span.text, expansion); })) return;
+  const longest = Math.max(...accepted.map(wordCount));
+  const shown = trailingWords(before, longest);
+  report({
+    start: use.start,
+    end: use.end,
+    message: `${use.acronym} stands for "${accepted[0]}"${shown ? `, not "${shown}"` : ''}.`,
+    suggestions: [accepted[0]],
+  });
+}
+
+function wordCount(text: string): number { return text.trim().split(/\s+/).length; }
+
+/** The last words of `before` as many as the phrase has, with their offset (ignoring the space before the parenthesis). */
+function trailingPhrase(before: string, phrase: string): { text: string; offset: number } | undefined {
+  const words = [...before.matchAll(/\S+/g)];
+  const count = wordCount(phrase);
+  if (words.length < count) return undefined;
+  const first = words[words.length - count];
+  return { text: before.slice(first.index!), offset: first.index! };
+}
+
+function trailingWords(before: string, count: number): string {
+  return trailingPhrase(before, Array(count).fill('w').join(' '))?.text.trim() ?? '';
+}
+
+/** Same phrase up to inflection and typography: "Team Europa-initiatieven" ≈ "Team Europa-initiatief". */
+function nearlyEqual(found: string, expected: string): boolean {
+  const a = looseKey(found.trim());
+  const b = looseKey(expected);
+  return a === b || editDistance(a, b, 4) <= Math.min(4, Math.floor(b.length * 0.15));
+}

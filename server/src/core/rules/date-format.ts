@@ -1,0 +1,32 @@
+import { LANGUAGE_NAMES_EN } from '../../../../schemas/policy-model';
+import type { Rule } from '../rule';
+import { daysInMonth, formatDate } from '../analysis/dates';
+
+/**
+ * Dates against the language's EU style (Interinstitutional Style Guide): day before month, no
+ * ordinal suffix or leading zero, the month's capitalisation, "28. September" in German,
+ * "1er octobre" in French.
+ */
+export const dateFormat: Rule = {
+  id: 'date-format',
+  description: 'A date written against the EU style of the draft\'s language ("September 28, 2023" in English → "28 September 2023").',
+  defaultSeverity: 'warning',
+  check({ analysis, language, report }) {
+    for (const date of analysis.dates) {
+      if (date.day < 1 || date.day > daysInMonth(date.month, date.year)) continue;
+      const written = analysis.prose.slice(date.start, date.end);
+      // Only the date itself is rewritten; a trailing year is compared when it is there.
+      const right = formatDate(date, language);
+      if (normalise(written) === normalise(right)) continue;
+      report({
+        start: date.start,
+        end: date.end,
+        message: `Write "${right}" (the EU style in ${LANGUAGE_NAMES_EN[language.code]}), not "${written}".`,
+        suggestions: [right],
+        fix: [{ start: date.start, end: date.end, newText: right }],
+      });
+    }
+  },
+};
+
+function normalise(text: string): string { return text.replace(/[\s\u00a0]+/g, ' '); }

@@ -1,0 +1,33 @@
+import type { Rule } from '../rule';
+import { introducesAcronym } from '../analysis/acronyms';
+
+/** Terminology the model marks deprecated or obsolete (IATE statuses), with the preferred term. */
+export const deprecatedTerm: Rule = {
+  id: 'deprecated-term',
+  description: 'A term the model\'s terminology marks deprecated or obsolete in the draft\'s language, with the preferred term.',
+  defaultSeverity: 'warning',
+  check({ analysis, report }) {
+    for (const match of analysis.entities) {
+      const labels = analysis.labelsInLanguage(match).filter((label) => label.kind === 'term');
+      if (labels.length === 0 || labels.some((label) => label.status === 'preferred' || label.status === 'admitted')) continue;
+      const term = labels.find((label) => label.status === 'deprecated' || label.status === 'obsolete');
+      // "European Asylum Support Office (EUAA)": a wrong expansion, which acronym-expansion reports.
+      if (!term || introducesAcronym(analysis.prose, match.end)) continue;
+      const found = analysis.prose.slice(match.start, match.end);
+      const replacement = term.replacement && matchCase(found, term.replacement);
+      report({
+        start: match.start,
+        end: match.end,
+        message: `"${found}" is ${term.status}${replacement ? `: use "${replacement}"` : ''}.`,
+        suggestions: replacement ? [replacement] : undefined,
+        fix: replacement ? [{ start: match.start, end: match.end, newText: replacement }] : undefined,
+      });
+    }
+  },
+};
+
+/** Keeps a capital at the start of a sentence when replacing a term. */
+function matchCase(found: string, replacement: string): string {
+  const first = found.charAt(0);
+  return first === first.toUpperCase() && first !== first.toLowerCase() ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
+}

@@ -1,0 +1,18 @@
+import type { Rule } from '../rule';
+import { daysInMonth } from '../analysis/dates';
+
+/** Dates that do not exist: "31 September 2023", "30 février 2024", "29 February 2023". */
+export const invalidDate: Rule = {
+  id: 'invalid-date',
+  description: 'An impossible date, such as 31 September or 30 February, in any supported language.',
+  defaultSeverity: 'error',
+  check({ analysis, report }) {
+    for (const date of analysis.dates) {
+      const last = daysInMonth(date.month, date.year);
+      if (date.day >= 1 && date.day <= last) continue;
+      const text = analysis.prose.slice(date.start, date.end);
+      const why = date.day === 0 ? 'there is no day 0' : `${date.monthText} has ${last} days${date.month === 2 && date.year !== undefined ? ` in ${date.year}` : ''}`;
+      report({ start: date.start, end: date.end, message: `"${text}" is not a date: ${why}.` });
+    }
+  },
+};

@@ -1,0 +1,50 @@
+import type { Rule } from '../rule';
+import type { DraftAnalysis } from '../analysis/draft-analysis';
+import type { AcronymUse } from '../analysis/acronyms';
+
+/**
+ * Acronyms used before they are spelled out. The first use should read "full term (ACRONYM)";
+ * acronyms the language data or the model call well known (EU, JBZ, UN…), words that are not
+ * acronyms (NOTE, LIMITE), Roman numerals, act citations and fixed formulas are exempt.
+ */
+export const undefinedAcronym: Rule = {
+  id: 'undefined-acronym',
+  description: 'An acronym used before it is spelled out in the document, unless it is well known in that language.',
+  defaultSeverity: 'warning',
+  check({ analysis, language, report }) {
+    const exempt = exemptAcronyms(analysis);
+    const uses = new Map<string, AcronymUse[]>();
+    for (const use of analysis.acronymUses) {
+      if (exempt.has(use.acronym)) continue;
+      uses.set(use.acronym, [...(uses.get(use.acronym) ?? []), use]);
+    }
+    for (const [acronym, list] of uses) {
+      const first = list[0];
+      if (first.definition) continue;
+      const definition = list.find((use) => use.definition);
+      const expansion = analysis.model.acronymsByForm(language.code).get(acronym)?.[0]?.expansions[language.code]?.[0];
+      if (definition) {
+        const line = analysis.lines.positionAt(definition.start).line + 1;
+        report({ start: first.start, end: first.end, message: `${acronym} is used before it is spelled out (on line ${line}): spell it out at its first use.` });
+        continue;
+      }
+      const suggestion = expansion ? `${expansion} (${acronym})` : undefined;
+      report({
+        start: first.start,
+        end: first.end,
+        message: `${acronym} is never spelled out: at its first use write ${suggestion ? `"${suggestion}"` : '"full term (' + acronym + ')"'}.`,
+        suggestions: suggestion ? [suggestion] : undefined,
+        fix: suggestion && !first.plural ? [{ start: first.start, end: first.end, newText: suggestion }] : undefined,
+      });
+    }
+  },
+};
+
+function exemptAcronyms(analysis: DraftAnalysis): Set<string> {
+  const language = analysis.language;
+  const exempt = new Set([...language.wellKnownAcronyms, ...(language.notAcronyms ?? [])]);
+  for (const acronym of analysis.model.acronyms.values()) {
+    if (acronym.wellKnown?.includes(language.code)) for (const form of acronym.forms[language.code] ?? []) exempt.add(form);
+  }
+  return exempt;
+}
