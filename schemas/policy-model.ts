@@ -159,6 +159,8 @@ export const factKindSchema = z.object({
   ...entityBase,
   description: perLanguage(nonEmptyText),
   phrases: perLanguage(z.array(nonEmptyText)).describe('Phrases that introduce claims of this kind in a draft.'),
+  exhaustive: z.boolean().optional()
+    .describe('The model records every fact of this kind, so a claim it does not record is wrong (default false: only contradictions count).'),
 }).strict();
 
 export const termStatus = z.enum(['preferred', 'admitted', 'deprecated', 'obsolete']);

@@ -11,7 +11,7 @@ import type { MergedModel } from './merge';
 
 export type LabelKind =
   | 'country' | 'country-deprecated' | 'place' | 'body' | 'body-former' | 'instrument' | 'group'
-  | 'act-title' | 'acronym' | 'acronym-expansion' | 'acronym-deprecated-expansion' | 'term';
+  | 'act-title' | 'acronym' | 'acronym-expansion' | 'acronym-deprecated-expansion' | 'term' | 'fact-phrase';
 
 export interface Label {
   kind: LabelKind;
@@ -41,6 +41,7 @@ export class PolicyIndex {
   private readonly actsByNumber = new Map<string, Act[]>();
   private readonly countryNameIndexes = new Map<string, FuzzyIndex<CountryName>>();
   private readonly acronymForms = new Map<string, Map<string, Acronym[]>>();
+  private readonly memos = new Map<string, unknown>();
 
   constructor(readonly merged: MergedModel) {
     const s = merged.sections;
@@ -59,6 +60,24 @@ export class PolicyIndex {
       this.actsByNumber.set(key, [...(this.actsByNumber.get(key) ?? []), act]);
     }
     this.labels = this.buildLabels();
+  }
+
+  /** A value derived from the model, computed once per model (indexes that only some rules need). */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
+  }
+
+  /** Countries an instrument covers: its own list and the members of its groups. */
+  instrumentCountries(instrument: Instrument): Set<string> {
+    const countries = new Set(instrument.countries ?? []);
+    for (const groupId of instrument.groups ?? []) for (const id of this.groups.get(groupId)?.members ?? []) countries.add(id);
+    return countries;
+  }
+
+  /** Facts of a kind about a subject. */
+  factsAbout(kind: string, subject: string): Fact[] {
+    return [...this.facts.values()].filter((fact) => fact.kind === kind && fact.subject === subject);
   }
 
   /** Acronyms by the form a language writes them in (EUAA, TAMM, Mocadem). */
@@ -144,6 +163,9 @@ export class PolicyIndex {
       perLanguage(acronym.forms, (lang, forms) => forms.forEach((text) => add({ kind: 'acronym', id: acronym.id, lang, text })));
       perLanguage(acronym.expansions, (lang, texts) => texts.forEach((text) => add({ kind: 'acronym-expansion', id: acronym.id, lang, text })));
       perLanguage(acronym.deprecatedExpansions, (lang, olds) => olds.forEach((old) => add({ kind: 'acronym-deprecated-expansion', id: acronym.id, lang, text: old.name, replacement: old.replacement })));
+    }
+    for (const kind of this.factKinds.values()) {
+      perLanguage(kind.phrases, (lang, phrases) => phrases.forEach((text) => add({ kind: 'fact-phrase', id: kind.id, lang, text })));
     }
     for (const term of this.terminology.values()) {
       perLanguage(term.terms, (lang, terms) => {

@@ -14,10 +14,14 @@ import { dateFormat } from './date-format';
 import { deprecatedTerm } from './deprecated-term';
 import { undefinedAcronym } from './undefined-acronym';
 import { acronymExpansion } from './acronym-expansion';
+import { listCount } from './list-count';
+import { groupMembership } from './group-membership';
+import { factMismatch } from './fact-mismatch';
+import { unknownInstrument } from './unknown-instrument';
 
 export const RULES: readonly Rule[] = [
   unknownCountry, deprecatedName, designationFootnote, unknownAct, malformedCitation,
-  unknownArticle, footnoteReference, noteHeader, undefinedAcronym, acronymExpansion, invalidDate, dateFormat, deprecatedTerm, modelSchema,
+  unknownArticle, footnoteReference, noteHeader, listCount, groupMembership, unknownInstrument, factMismatch, undefinedAcronym, acronymExpansion, invalidDate, dateFormat, deprecatedTerm, modelSchema,
 ];
 
 export const RULES_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -1,0 +1,79 @@
+import type { Rule, RuleContext } from '../rule';
+import type { FactKind } from '../../../../schemas/policy-model';
+import { countryOf } from '../analysis/enumerations';
+import { countryName } from '../analysis/names';
+
+const ITEM_SEPARATOR = /^\s*[,;]\s*/;
+const LEADING_ARTICLE = /^(?:the|de|het|le|la|les|l'|l’|der|die|das|den)\s+/i;
+
+interface Claim { countryId: string; countryText: string; year: number; start: number; end: number }
+
+/**
+ * Dated claims the model contradicts. A fact kind's phrase ("proposals for such measures were
+ * submitted for", "De Raad heeft formele besluiten aangenomen in het geval van") introduces
+ * "Country (year[, year])" claims, each checked against the facts of that kind; kinds the model
+ * records exhaustively also flag claims it has no fact for. Facts and phrases are model data.
+ */
+export const factMismatch: Rule = {
+  id: 'fact-mismatch',
+  description: 'A dated claim that the policy model contradicts (a proposal or decision dated to the wrong year).',
+  defaultSeverity: 'error',
+  check(context) {
+    const { analysis } = context;
+    for (const match of analysis.entities) {
+      const label = analysis.labelsInLanguage(match).find((l) => l.kind === 'fact-phrase');
+      const kind = label && analysis.model.factKinds.get(label.id);
+      if (!kind) continue;
+      for (const claim of claimsAfter(context, match.end)) checkClaim(context, kind, claim);
+    }
+  },
+};
+
+/** "Bangladesh (2021), Irak (2021), Gambia (2021 en 2022) en Senegal (2022)" after the phrase. */
+function claimsAfter({ analysis }: RuleContext, from: number): Claim[] {
+  const { prose } = analysis;
+  const conjunctions = analysis.language.listConjunctions.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const joiner = new RegExp(`^\\s*,?\\s*(?:${conjunctions})\\s+`, 'iu');
+  const years = new RegExp(`^\\s*\\((\\d{4}(?:\\s*(?:,|${conjunctions})\\s*\\d{4})*)\\)`, 'iu');
+  const claims: Claim[] = [];
+  let cursor = from;
+  for (;;) {
+    let at = cursor + /^\s*/.exec(prose.slice(cursor, cursor + 50))![0].length;
+    const article = LEADING_ARTICLE.exec(prose.slice(at, at + 10));
+    if (article && countryOf(analysis.entityAt(at + article[0].length))) at += article[0].length;
+    const entity = analysis.entityAt(at);
+    const countryId = countryOf(entity);
+    if (!entity || !countryId) break;
+    cursor = entity.end;
+    const dated = years.exec(prose.slice(cursor, cursor + 60));
+    if (dated) {
+      const yearsStart = cursor + dated[0].indexOf(dated[1]);
+      for (const year of dated[1].matchAll(/\d{4}/g)) {
+        claims.push({ countryId, countryText: prose.slice(at, entity.end), year: Number(year[0]), start: yearsStart + year.index!, end: yearsStart + year.index! + 4 });
+      }
+      cursor += dated[0].length;
+    }
+    const separator = ITEM_SEPARATOR.exec(prose.slice(cursor, cursor + 40)) ?? joiner.exec(prose.slice(cursor, cursor + 40));
+    if (!separator) break;
+    cursor += separator[0].length;
+  }
+  return claims;
+}
+
+function checkClaim({ analysis, language, report }: RuleContext, kind: FactKind, claim: Claim): void {
+  const facts = analysis.model.factsAbout(kind.id, claim.countryId);
+  const years = [...new Set(facts.map((fact) => fact.year ?? Number(fact.date?.slice(0, 4))).filter((year) => !Number.isNaN(year)))].sort();
+  if (years.includes(claim.year)) return;
+  if (years.length === 0 && !kind.exhaustive) return;
+  // Messages are in English, like all messages.
+  const what = kind.description.en ?? kind.id;
+  const name = countryName(analysis.model, claim.countryId, language.code);
+  report({
+    start: claim.start,
+    end: claim.end,
+    message: years.length > 0
+      ? `The policy model records this for ${name} in ${years.join(' and ')}, not ${claim.year} (${what})`
+      : `The policy model records no such fact for ${name} (${what})`,
+    suggestions: years.length === 1 ? [String(years[0])] : undefined,
+  });
+}

@@ -1,0 +1,84 @@
+import type { Rule, RuleContext } from '../rule';
+import type { Group, Instrument } from '../../../../schemas/policy-model';
+import type { Label } from '../model/policy-index';
+import { inclusionMarkerIn, readColonList, readCountryList, readParenthesisedList, type Enumeration } from '../analysis/enumerations';
+import { countryName } from '../analysis/names';
+
+/** How far after a group's name its list may start ("priority countries of origin and transit (…)"). */
+const LIST_WINDOW = 120;
+
+/**
+ * Countries the text links to a group or instrument that the model does not link them to:
+ * a list introduced by a group's name ("10 priority countries (…)", "key partners, including …"),
+ * or an instrument tied to countries by a relation word ("the talent partnership with Nigeria").
+ */
+export const groupMembership: Rule = {
+  id: 'group-membership',
+  description: 'A country the text links to a group or instrument that the model does not link it to.',
+  defaultSeverity: 'error',
+  check(context) {
+    const { analysis } = context;
+    for (const match of analysis.entities) {
+      const label = analysis.labelsInLanguage(match).find((l) => l.kind === 'group' || l.kind === 'instrument');
+      if (!label) continue;
+      if (label.kind === 'group') {
+        const group = analysis.model.groups.get(label.id);
+        const list = group && listAfter(context, match.end);
+        if (group && list) checkGroupList(context, group, list, analysis.prose.slice(match.start, match.end));
+      } else {
+        const instrument = analysis.model.instruments.get(label.id);
+        if (instrument) checkInstrumentLink(context, instrument, label, match.end);
+      }
+    }
+  },
+};
+
+/** The list that a group's name introduces, in the same sentence: "(…)", ": …" or "including …". */
+function listAfter({ analysis }: RuleContext, from: number): Enumeration | undefined {
+  const window = analysis.prose.slice(from, from + LIST_WINDOW);
+  const stop = window.search(/[.!?](?:\s|$)|\u0001|\n\s*\n/);
+  const scope = stop >= 0 ? window.slice(0, stop) : window;
+  const open = scope.search(/[(:]/);
+  const markers = analysis.language.inclusionMarkers ?? [];
+  for (const marker of markers) {
+    const at = scope.toLowerCase().search(new RegExp(`(?<![\\p{L}])${marker.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u'));
+    if (at >= 0 && (open < 0 || at < open)) return readCountryList(analysis, from + at + marker.length);
+  }
+  if (open < 0) return undefined;
+  return scope[open] === '(' ? readParenthesisedList(analysis, from + open) : readColonList(analysis, from + open);
+}
+
+function checkGroupList({ analysis, language, report }: RuleContext, group: Group, list: Enumeration, groupText: string): void {
+  const members = new Set(group.members);
+  const countries = list.items.filter((item) => item.countryId);
+  const outsiders = countries.filter((item) => !members.has(item.countryId!));
+  if (outsiders.length === 0) return;
+  const listed = new Set(countries.map((item) => item.countryId));
+  const exhaustive = !inclusionMarkerIn(analysis, analysis.prose.slice(list.start, list.end)) && countries.length === list.items.length;
+  const missing = exhaustive && countries.length === members.size ? group.members.filter((id) => !listed.has(id)) : [];
+  for (const item of outsiders) {
+    const missingText = missing.length > 0 ? ` The list leaves out ${missing.map((id) => countryName(analysis.model, id, language.code)).join(', ')}.` : '';
+    report({
+      start: item.start,
+      end: item.end,
+      message: `${item.text} is not one of the ${groupText}${group.complete === false ? ' recorded in the policy model' : ''}.${missingText}`,
+      suggestions: missing.length === 1 ? [countryName(analysis.model, missing[0], language.code)] : undefined,
+    });
+  }
+}
+
+/** "the talent partnership with Nigeria": countries tied to an instrument by a relation word. */
+function checkInstrumentLink({ analysis, language, report }: RuleContext, instrument: Instrument, label: Label, end: number): void {
+  const covered = analysis.model.instrumentCountries(instrument);
+  if (covered.size === 0) return;
+  const words = (language.relationWords ?? []).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  if (!words) return;
+  const relation = new RegExp(`^\\s+(?:${words})\\s+`, 'iu').exec(analysis.prose.slice(end, end + 30));
+  if (!relation) return;
+  const list = readCountryList(analysis, end + relation[0].length);
+  for (const item of list?.items ?? []) {
+    if (covered.has(item.countryId!)) continue;
+    const known = [...covered].map((id) => countryName(analysis.model, id, language.code)).join(', ');
+    report({ start: item.start, end: item.end, message: `The policy model does not link ${item.text} to the ${label.text}: it covers ${known}.` });
+  }
+}

@@ -1,0 +1,134 @@
+import type { Rule, RuleContext } from '../rule';
+import type { DraftAnalysis } from '../analysis/draft-analysis';
+import type { LanguageCode } from '../../../../schemas/policy-model';
+import { editDistance, looseKey } from '../text/normalize';
+
+interface KnownName { text: string; words: string[]; id: string }
+interface NameIndex {
+  /** Names by each of their words, to align a window of the draft on a name. */
+  byWord: Map<string, { name: KnownName; position: number }[]>;
+  /** Shared openings of several names ("Team Europe Initiative on the"), with the names that share them. */
+  families: { head: string[]; names: KnownName[]; lastWord: string }[];
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’/-]*/gu;
+/** Words too common to anchor a name on. */
+const MIN_ANCHOR_LENGTH = 4;
+
+/**
+ * Named instruments, processes and bodies that are close to one the model knows but are not
+ * one: a misspelt word ("the Khartoum Proces"), or a known family with an unknown member
+ * ("Team Europe Initiative on the Eastern route"), with suggestions.
+ */
+export const unknownInstrument: Rule = {
+  id: 'unknown-instrument',
+  description: 'A named instrument, process or body that is close to one the model knows but is not one.',
+  defaultSeverity: 'warning',
+  check(context) {
+    const { analysis, language } = context;
+    const index = analysis.model.memo(`instrument-names:${language.code}`, () => buildIndex(analysis, language.code));
+    const words = [...analysis.prose.matchAll(WORD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, key: looseKey(m[0]) }));
+    const reported: { start: number; end: number }[] = [];
+    const report = (start: number, end: number, message: string, suggestions: string[]) => {
+      if (reported.some((r) => r.start < end && start < r.end)) return;
+      reported.push({ start, end });
+      context.report({ start, end, message, suggestions, fix: suggestions.length === 1 ? [{ start, end, newText: suggestions[0] }] : undefined });
+    };
+    nearMisses(context, index, words, report);
+    unknownFamilyMembers(context, index, words, report);
+  },
+};
+
+function buildIndex(analysis: DraftAnalysis, lang: string): NameIndex {
+  const names: KnownName[] = [];
+  const model = analysis.model;
+  for (const entity of [...model.instruments.values(), ...model.bodies.values()]) {
+    for (const text of entity.names[lang as LanguageCode] ?? []) {
+      const words = [...text.matchAll(WORD)].map((m) => looseKey(m[0]));
+      if (words.length >= 2) names.push({ text, words, id: entity.id });
+    }
+  }
+  const byWord = new Map<string, { name: KnownName; position: number }[]>();
+  for (const name of names) {
+    name.words.forEach((word, position) => {
+      if (word.length < MIN_ANCHOR_LENGTH) return;
+      byWord.set(word, [...(byWord.get(word) ?? []), { name, position }]);
+    });
+  }
+  // Families: names of three or more words that share their first three words and differ after.
+  const byHead = new Map<string, KnownName[]>();
+  for (const name of names) {
+    if (name.words.length < 4) continue;
+    const head = name.words.slice(0, 3).join(' ');
+    byHead.set(head, [...(byHead.get(head) ?? []), name]);
+  }
+  const families: NameIndex['families'] = [];
+  for (const members of byHead.values()) {
+    if (new Set(members.map((m) => m.id)).size < 2) continue;
+    let length = 3;
+    while (members.every((m) => m.words.length > length + 1 && m.words[length] === members[0].words[length])) length++;
+    const lastWords = new Set(members.map((m) => m.words[m.words.length - 1]));
+    families.push({ head: members[0].words.slice(0, length), names: members, lastWord: lastWords.size === 1 ? [...lastWords][0] : '' });
+  }
+  return { byWord, families };
+}
+
+type Report = (start: number, end: number, message: string, suggestions: string[]) => void;
+type Word = { start: number; end: number; key: string };
+
+/** Every word of a known name but one is there, and that one is a slip away: "Khartoum Proces". */
+function nearMisses({ analysis }: RuleContext, index: NameIndex, words: Word[], report: Report): void {
+  words.forEach((word, i) => {
+    for (const { name, position } of index.byWord.get(word.key) ?? []) {
+      const first = i - position;
+      const last = first + name.words.length - 1;
+      if (first < 0 || last >= words.length || !sameSentence(analysis.prose, words[first].start, words[last].end)) continue;
+      let differing = -1;
+      let count = 0;
+      for (let k = 0; k < name.words.length; k++) {
+        if (words[first + k].key !== name.words[k]) { differing = k; count++; }
+      }
+      if (count !== 1) continue;
+      const found = words[first + differing].key;
+      const expected = name.words[differing];
+      if (editDistance(found, expected, 2) > (expected.length >= 6 ? 2 : 1)) continue;
+      const start = words[first].start;
+      const end = words[last].end;
+      if (coveredByKnownName(analysis, start, end)) continue;
+      report(start, end, `"${analysis.prose.slice(start, end)}" is not a known name. Did you mean "${name.text}"?`, [name.text]);
+    }
+  });
+}
+
+/** "Team Europe Initiative on the Eastern route": a known family, but no member of it. */
+function unknownFamilyMembers({ analysis }: RuleContext, index: NameIndex, words: Word[], report: Report): void {
+  for (const family of index.families) {
+    for (let i = 0; i + family.head.length < words.length; i++) {
+      if (!family.head.every((key, k) => words[i + k].key === key)) continue;
+      const start = words[i].start;
+      // A generic name ("Team Europe Initiative") may cover the head; a family member covers more.
+      if (coveredByKnownName(analysis, start, words[i + family.head.length].end)) continue;
+      // The name runs to the family's last word ("route") or to the end of the clause.
+      let last = i + family.head.length;
+      const limit = Math.min(words.length - 1, i + Math.max(...family.names.map((n) => n.words.length)) + 1);
+      while (last < limit && words[last].key !== family.lastWord && sameSentence(analysis.prose, words[last].end, words[last + 1].start + 1) && !/[,;:()]/.test(analysis.prose.slice(words[last].end, words[last + 1].start))) last++;
+      if (family.lastWord && words[last].key !== family.lastWord) continue;
+      const end = words[last].end;
+      const found = analysis.prose.slice(start, end);
+      // One name per member: its shortest.
+      const byMember = new Map<string, string>();
+      for (const name of family.names) if (!byMember.has(name.id) || name.text.length < byMember.get(name.id)!.length) byMember.set(name.id, name.text);
+      const suggestions = [...byMember.values()];
+      report(start, end, `"${found}" is not a known ${family.names[0].text.split(/\s+/).slice(0, 3).join(' ')}. Known: ${suggestions.map((s) => `"${s}"`).join(', ')}.`, suggestions);
+    }
+  }
+}
+
+/** Whether the dictionary matched a known instrument or body name over this span. */
+function coveredByKnownName(analysis: DraftAnalysis, start: number, end: number): boolean {
+  return analysis.entities.some((match) => match.start <= start && end <= match.end && match.values.some((l) => l.kind === 'instrument' || l.kind === 'body'));
+}
+
+function sameSentence(prose: string, start: number, end: number): boolean {
+  return !/[.!?]\s|\u0001|\n\s*\n/.test(prose.slice(start, end - 1));
+}
