@@ -27,7 +27,7 @@ export class LspTestClient {
       this.published.push(params);
       this.waiters.splice(0).forEach((wake) => wake());
     });
-    this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => { this.logs.push(params.message); });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();

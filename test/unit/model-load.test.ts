@@ -85,7 +85,7 @@ describe('model layering', () => {
     assert.deepEqual((countries.get('BBB') as unknown as { names: unknown }).names, { nl: { short: 'Bland-NL' } });
     assert.equal(countries.has('CCC'), false);
     assert.equal(countries.has('DDD'), true);
-    assert.deepEqual((merged.sections.groups.get('g') as { members: string[] }).members, ['AAA', 'DDD']);
+    assert.deepEqual((merged.sections.groups.get('g') as unknown as { members: string[] }).members, ['AAA', 'DDD']);
     assert.deepEqual(merged.origins.get('countries:AAA')?.map((o) => o.file), ['base', 'workspace']);
   });
 

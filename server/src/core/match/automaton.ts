@@ -21,7 +21,8 @@ export class DictionaryAutomaton<T> {
   private built = false;
   private longest = 0;
 
-  add(label: string, value: T): void {
+  /** `openEnd`: the match may continue into a longer word (a term followed by a plural ending). */
+  add(label: string, value: T, openEnd = false): void {
     if (this.built) throw new Error('automaton already built');
     const key = matchKey(label);
     if (key.length === 0) return;
@@ -37,7 +38,7 @@ export class DictionaryAutomaton<T> {
       state = next;
     }
     this.outputs[state].push(this.patterns.length);
-    this.patterns.push({ length: key.length, value, wordStart: isWordChar(key[0]), wordEnd: isWordChar(key[key.length - 1]) });
+    this.patterns.push({ length: key.length, value, wordStart: isWordChar(key[0]), wordEnd: !openEnd && isWordChar(key[key.length - 1]) });
     this.longest = Math.max(this.longest, key.length);
   }
 

@@ -170,7 +170,8 @@ export class PolicyIndex {
     for (const term of this.terminology.values()) {
       perLanguage(term.terms, (lang, terms) => {
         const preferred = terms.find((t) => t.status === 'preferred')?.text;
-        for (const t of terms) add({ kind: 'term', id: term.id, lang, text: t.text, status: t.status, replacement: preferred });
+        // Terms inflect ("illegal migrants"): the rule checks the ending against the language's suffixes.
+        for (const t of terms) automaton.add(t.text, { kind: 'term', id: term.id, lang, text: t.text, status: t.status, replacement: preferred }, true);
       });
     }
     return automaton.build();

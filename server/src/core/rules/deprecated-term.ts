@@ -6,21 +6,26 @@ export const deprecatedTerm: Rule = {
   id: 'deprecated-term',
   description: 'A term the model\'s terminology marks deprecated or obsolete in the draft\'s language, with the preferred term.',
   defaultSeverity: 'warning',
-  check({ analysis, report }) {
+  check({ analysis, language, report }) {
+    const suffixes = new Set(language.inflectionSuffixes ?? []);
     for (const match of analysis.entities) {
       const labels = analysis.labelsInLanguage(match).filter((label) => label.kind === 'term');
       if (labels.length === 0 || labels.some((label) => label.status === 'preferred' || label.status === 'admitted')) continue;
       const term = labels.find((label) => label.status === 'deprecated' || label.status === 'obsolete');
       // "European Asylum Support Office (EUAA)": a wrong expansion, which acronym-expansion reports.
       if (!term || introducesAcronym(analysis.prose, match.end)) continue;
-      const found = analysis.prose.slice(match.start, match.end);
-      const replacement = term.replacement && matchCase(found, term.replacement);
+      // The term may carry an ending: "illegal migrants", "illegale migranten".
+      const ending = /^[\p{L}'’]*/u.exec(analysis.prose.slice(match.end, match.end + 6))![0];
+      if (ending && !suffixes.has(ending)) continue;
+      const end = match.end + ending.length;
+      const found = analysis.prose.slice(match.start, end);
+      const replacement = term.replacement && matchCase(found, term.replacement + ending);
       report({
         start: match.start,
-        end: match.end,
+        end,
         message: `"${found}" is ${term.status}${replacement ? `: use "${replacement}"` : ''}.`,
         suggestions: replacement ? [replacement] : undefined,
-        fix: replacement ? [{ start: match.start, end: match.end, newText: replacement }] : undefined,
+        fix: replacement ? [{ start: match.start, end, newText: replacement }] : undefined,
       });
     }
   },

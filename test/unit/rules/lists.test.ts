@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { applyFix, findingsOf } from '../../support/checker';
+
+const counts = (text: string, lang: string) => findingsOf('list-count', text, lang);
+const members = (text: string, lang: string) => findingsOf('group-membership', text, lang);
+
+const TEN_NL = 'Afghanistan, Bosnië en Herzegovina, Tunesië, Niger, Nigeria, Irak, Libië, Marokko, Pakistan en Egypte';
+
+describe('rule list-count', () => {
+  it('flags a stated number that differs from the list, with a fix', () => {
+    const text = `actieplannen voor 10 prioritaire landen (${TEN_NL.replace(' Libië,', '')}).`;
+    const [hit] = counts(text, 'nl');
+    assert.equal(hit.text, '10');
+    assert.match(hit.message, /lists 9/);
+    assert.ok(applyFix(text, hit.finding).startsWith('actieplannen voor 9 prioritaire'));
+  });
+
+  it('reads number words in each language', () => {
+    assert.equal(counts('with four partners (Morocco, Tunisia and Egypt).', 'en')[0].text, 'four');
+    assert.equal(counts('met vier partners (Marokko, Tunesië en Egypte).', 'nl')[0].text, 'vier');
+    assert.equal(counts('avec quatre partenaires (Maroc, Tunisie et Égypte).', 'fr')[0].text, 'quatre');
+    assert.equal(counts('mit vier Partnern: Marokko, Tunesien und Ägypten.', 'de')[0].text, 'vier');
+  });
+
+  it('counts a name with "and" in it as one item', () => {
+    assert.deepEqual(counts(`10 prioritaire landen (${TEN_NL}).`, 'nl'), []);
+  });
+
+  it('leaves non-exhaustive lists, dates, articles and region lists alone', () => {
+    assert.deepEqual(counts('Ten countries, including Morocco and Tunisia, agreed.', 'en'), []);
+    assert.deepEqual(counts('five routes such as (Central Mediterranean and Western Balkans).', 'en'), []);
+    assert.deepEqual(counts('on 16 and 17 November (Madrid, Rome).', 'en'), []);
+    assert.deepEqual(counts('Article 3 (a, b and c) applies.', 'en'), []);
+    assert.deepEqual(counts('two routes (the Western and the Central Mediterranean).', 'en'), []);
+    assert.deepEqual(counts('twee aspecten: de versterkte toepassing van een preventief en proactief model, en de adequate financiering.', 'nl'), []);
+  });
+});
+
+describe('rule group-membership', () => {
+  it('flags a swapped country in the priority-country list and says which one is missing', () => {
+    const [hit] = members(`10 prioritaire landen van herkomst en doorreis (${TEN_NL.replace('Libië', 'Ethiopië')}).`, 'nl');
+    assert.equal(hit.text, 'Ethiopië');
+    assert.match(hit.message, /leaves out Libië/);
+  });
+
+  it('flags a country tied to an instrument that the model does not link it to', () => {
+    const [hit] = members('The Talent Partnerships with Nigeria and Morocco.', 'en');
+    assert.equal(hit.text, 'Nigeria');
+  });
+
+  it('accepts the right members, in any order, and countries not linked to a group', () => {
+    assert.deepEqual(members(`10 prioritaire landen van herkomst en doorreis (${TEN_NL}).`, 'nl'), []);
+    assert.deepEqual(members('The Talent Partnerships with Morocco and Tunisia. Nigeria and Senegal are partners.', 'en'), []);
+    assert.deepEqual(members('sleutellanden, waaronder Bangladesh, Ethiopië, Irak, Senegal en Gambia.', 'nl'), []);
+  });
+});
