@@ -69,6 +69,8 @@ export const countrySchema = z.object({
   names: perLanguage(countryNamesSchema),
   designationFootnote: perLanguage(nonEmptyText).optional()
     .describe('Footnote text required whenever the name is used (e.g. Kosovo*).'),
+  designationFootnoteKey: z.string().optional()
+    .describe('Text that every language version of the footnote contains ("1244"), to recognise the footnote where the model lacks its text in a language.'),
   historical: z.boolean().optional().describe('No longer in use (EU Vocabularies at:deprecated).'),
 }).strict();
 

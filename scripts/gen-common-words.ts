@@ -11,6 +11,7 @@ import { packageRoot } from '../server/src/node/resources';
 import { loadModelFromDisk } from '../server/src/node/session';
 import { allowedDistance, isDerivedForm } from '../server/src/core/rules/unknown-country';
 import { looseKey, matchKey } from '../server/src/core/text/normalize';
+import { loadLanguages } from '../server/src/node/resources';
 
 const WORD_LISTS: Record<string, string> = {
   en: '/usr/share/dict/british-english', nl: '/usr/share/dict/dutch', fr: '/usr/share/dict/french',
@@ -30,6 +31,7 @@ for (const country of model.countries.values()) {
 for (const [code, path] of Object.entries(WORD_LISTS)) {
   if (!existsSync(path)) { console.log(`${code}: ${path} missing, skipped`); continue; }
   const names = model.countryNames(code, allowedDistance);
+  const derivations = loadLanguages().get(code)?.derivationSuffixes ?? [];
   const found = new Set<string>();
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     const word = line.trim();
@@ -37,7 +39,7 @@ for (const [code, path] of Object.entries(WORD_LISTS)) {
     // The rule only looks at capitalised words: German nouns, and any word at a sentence start.
     const capitalised = word[0].toUpperCase() + word.slice(1);
     const key = looseKey(capitalised);
-    const hits = names.lookup(key, allowedDistance(key.length)).filter((hit) => !isDerivedForm(key, hit.key) && matchKey(hit.value.text) !== matchKey(capitalised));
+    const hits = names.lookup(key, allowedDistance(key.length)).filter((hit) => !isDerivedForm(key, hit.key, derivations) && matchKey(hit.value.text) !== matchKey(capitalised));
     if (hits.length > 0) found.add(capitalised);
   }
   const file = join(root, 'languages', `${code}.json`);

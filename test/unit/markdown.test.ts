@@ -27,6 +27,12 @@ describe('readDraft: the prose mask', () => {
     for (const hidden of ['Tunesia', 'Marocco', 'Libia', 'Niger', 'Chad', 'https']) assert.doesNotMatch(prose, new RegExp(hidden));
   });
 
+  it('hides text inside inline HTML code elements', () => {
+    const prose = visible(readDraft('Write <code>Regulation (EU) No 2019/1155</code> never; Tunisia is fine.').prose);
+    assert.doesNotMatch(prose, /Regulation/);
+    assert.match(prose, /Tunisia is fine/);
+  });
+
   it('turns emphasis markers into spaces so names stay whole', () => {
     const draft = readDraft('In *Bosnia and Herzegovina* now.');
     assert.equal(draft.prose, 'In  Bosnia and Herzegovina  now.');

@@ -61,7 +61,14 @@ describe('rule malformed-citation', () => {
     assert.equal(nl.text, '25a');
     assert.match(nl.message, /"25 bis"/);
     const [en] = malformed('Under Article 25 bis of the Visa Code.', 'en');
-    assert.equal(en?.text, undefined, 'English does not read "25 bis" as an article suffix');
+    assert.equal(en.text, '25 bis');
+    assert.match(en.message, /"25a"/);
+  });
+
+  it('reads German "Artikel 3 bis 5" as a range, not an inserted article, and French "1er" as Article 1', () => {
+    assert.deepEqual(malformed('Artikel 3 bis 5 des Visakodex', 'de'), []);
+    assert.deepEqual(article('Artikel 3 bis 5 des Visakodex', 'de'), []);
+    assert.deepEqual(article("l'article 1er du code des visas", 'fr'), []);
   });
 
   it('accepts correct citations of every era and directive numbering', () => {

@@ -8,7 +8,7 @@ describe('rule deprecated-term', () => {
     const text = 'Illegal migrants were returned.';
     const [hit] = found(text, 'en');
     assert.equal(hit.text, 'Illegal migrants');
-    assert.match(hit.message, /"Irregular migrant"/);
+    assert.match(hit.message, /"Irregular migrants"/);
     assert.equal(applyFix(text, hit.finding), 'Irregular migrants were returned.');
   });
 

@@ -134,9 +134,13 @@ function groupOffsets(whole: string, start: number, groups: Record<string, strin
 /** Latin suffixes of inserted articles, in order: bis = a, ter = b, … */
 const LATIN_SUFFIXES = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies'];
 
-/** The latin suffixes a language writes ("25 bis"); none for languages that write "25a". */
+/**
+ * Latin suffixes are read in every language, so that "Article 25 bis" in an English draft is
+ * recognised (and malformed-citation can say "25a"). German "Artikel 3 bis 5" is a range: a
+ * suffix is never followed by a number.
+ */
 function latinSuffixesOf(language: LanguageData): string[] {
-  return language.citation.articleSuffix === 'latin' ? language.citation.latinSuffixes ?? LATIN_SUFFIXES : [];
+  return language.citation.latinSuffixes ?? LATIN_SUFFIXES;
 }
 
 interface ArticlePatterns { article: RegExp; connector: RegExp; number: RegExp }
@@ -146,9 +150,10 @@ function articlePatterns(language: LanguageData): ArticlePatterns {
   let patterns = articlePatternCache.get(language);
   if (patterns) return patterns;
   const latin = latinSuffixesOf(language);
-  const latinPart = latin.length > 0 ? `\\s(?:${alternation(latin)})(?![\\p{L}])|` : '';
-  const single = `\\d{1,4}(?:${latinPart}[a-z]{1,2}(?![\\p{L}]))?`;
-  const number = new RegExp(`(\\d{1,4})(?:${latin.length > 0 ? `\\s(${alternation(latin)})(?![\\p{L}])|` : '()'}([a-z]{1,2})(?![\\p{L}]))?`, 'giu');
+  const latinPart = `\\s(?:${alternation(latin)})(?![\\p{L}])(?!\\s*\\d)`;
+  // "1er" is how French writes Article 1.
+  const single = `\\d{1,4}(?:${latinPart}|er(?![\\p{L}])|[a-z]{1,2}(?![\\p{L}]))?`;
+  const number = new RegExp(`(\\d{1,4})(?:\\s(${alternation(latin)})(?![\\p{L}])(?!\\s*\\d)|(er)(?![\\p{L}])|([a-z]{1,2})(?![\\p{L}]))?`, 'giu');
   const joiner = `\\s*(?:,|${alternation([...language.listConjunctions, 'to', 'tot', 'à', 'bis', 'tot en met', 'through'])})\\s*`;
   // A paragraph or point after the number: 25a(1), 25a(1)(b).
   const subdivision = `(?:\\(\\d{1,3}\\)|\\([a-z]\\))*`;
@@ -181,7 +186,12 @@ export function findArticleReferences(analysis: DraftAnalysis): ArticleReference
     if (!act) continue;
     const articles: ArticleMention[] = [];
     for (const number of listText.matchAll(articleNumber)) {
-      const [text, digits, latinWord, letters] = number;
+      const [text, digits, latinWord, ordinal, letters] = number;
+      if (ordinal) {
+        const mentionStart = listStart + number.index!;
+        articles.push({ id: digits, text, start: mentionStart, end: mentionStart + text.length, style: 'plain' });
+        continue;
+      }
       const latinIndex = latinWord ? latin.indexOf(latinWord.toLowerCase()) : -1;
       const suffix = latinIndex >= 0 ? String.fromCharCode(97 + latinIndex) : (letters ?? '').toLowerCase();
       const mentionStart = listStart + number.index!;

@@ -55,13 +55,24 @@ export class DraftAnalysis {
     return this.acronymCache ??= findAcronymUses(this);
   }
 
-  /** Where designation footnote texts (Kosovo*) stand in the prose, per country. */
+  /**
+   * Where designation footnotes (Kosovo*) stand in the prose, per country: the footnote text in
+   * the draft's language, or, where the model lacks that text, any block holding the footnote's
+   * key ("1244").
+   */
   get designationFootnoteSpans(): { start: number; end: number; countryId: string }[] {
     if (!this.footnoteSpanCache) {
-      this.footnoteSpanCache = [];
-      for (const [countryId, footnote] of this.model.designationFootnotes(this.language.code)) {
-        for (const span of textOccurrences(this.draft.prose, footnote)) this.footnoteSpanCache.push({ ...span, countryId });
+      const spans: { start: number; end: number; countryId: string }[] = [];
+      const { prose } = this.draft;
+      for (const country of this.model.designatedCountries()) {
+        const text = country.designationFootnote?.[this.language.code];
+        if (text) for (const span of textOccurrences(prose, text)) spans.push({ ...span, countryId: country.id });
+        const key = country.designationFootnoteKey;
+        if (!text && key) {
+          for (const block of this.draft.blocks) if (prose.slice(block.start, block.end).includes(key)) spans.push({ start: block.start, end: block.end, countryId: country.id });
+        }
       }
+      this.footnoteSpanCache = spans;
     }
     return this.footnoteSpanCache;
   }

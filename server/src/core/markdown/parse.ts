@@ -100,7 +100,20 @@ export function readTree(text: string, tree: Root): ParsedDraft {
     }
     if ('children' in node) {
       const prose = inProse || node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell';
-      for (const child of (node as Parents).children) visit(child as Nodes, prose);
+      // Inline HTML code elements (<code>…</code>) hold code, not prose, like backticks do.
+      let openCodeTag: string | undefined;
+      for (const child of (node as Parents).children as Nodes[]) {
+        if (child.type === 'html') {
+          const tag = /^<\/?(code|kbd|samp|var|tt)\b[^>]*>$/i.exec(child.value.trim());
+          if (tag) openCodeTag = child.value.trim().startsWith('</') ? undefined : tag[1].toLowerCase();
+        }
+        if (openCodeTag && child.type !== 'html') {
+          const childSpan = spanOf(child);
+          if (childSpan) fill(childSpan, BARRIER_CODE);
+          continue;
+        }
+        visit(child, prose);
+      }
     }
   };
   visit(tree, false);

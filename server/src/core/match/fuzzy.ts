@@ -35,7 +35,8 @@ export class FuzzyIndex<T> {
         if (seen.has(index)) continue;
         seen.add(index);
         const entry = this.entries[index];
-        const entryLimit = Math.min(limit, entry.maxDistance);
+        // The candidate's length sets the limit; the entry's own limit only saved index space.
+        const entryLimit = limit;
         const distance = editDistance(candidate, entry.key, entryLimit);
         if (distance <= entryLimit) hits.push({ key: entry.key, value: entry.value, distance });
       }

@@ -22,6 +22,8 @@ export interface Label {
   replacement?: string;
   /** For terms: IATE status. */
   status?: string;
+  /** The entity is no longer in use (a historical country). */
+  historical?: boolean;
 }
 
 export interface CountryName { id: string; text: string; short: string }
@@ -93,14 +95,9 @@ export class PolicyIndex {
     return map;
   }
 
-  /** Designation footnote texts in a language, by country id (Kosovo*). */
-  designationFootnotes(lang: string): Map<string, string> {
-    const footnotes = new Map<string, string>();
-    for (const country of this.countries.values()) {
-      const text = country.designationFootnote?.[lang as LanguageCode];
-      if (text) footnotes.set(country.id, text);
-    }
-    return footnotes;
+  /** Countries whose name needs a designation footnote (Kosovo*), in any language. */
+  designatedCountries(): Country[] {
+    return this.memo('designated-countries', () => [...this.countries.values()].filter((c) => Object.keys(c.designationFootnote ?? {}).length > 0));
   }
 
   /** Acts numbered year/number (any type); the caller filters by type. */
@@ -142,7 +139,7 @@ export class PolicyIndex {
     for (const country of this.countries.values()) {
       perLanguage(country.names, (lang, names) => {
         for (const text of [names.short, names.formal, ...(names.variants ?? [])]) {
-          if (text) add({ kind: 'country', id: country.id, lang, text });
+          if (text) add({ kind: 'country', id: country.id, lang, text, historical: country.historical });
         }
         for (const old of names.deprecated ?? []) add({ kind: 'country-deprecated', id: country.id, lang, text: old.name, replacement: old.replacement });
       });

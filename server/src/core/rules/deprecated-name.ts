@@ -11,7 +11,8 @@ export const deprecatedName: Rule = {
     for (const match of analysis.entities) {
       const labels = analysis.labelsInLanguage(match);
       // A form that is also a current name in this language is not deprecated.
-      if (labels.some((label) => label.kind === 'country' || label.kind === 'body')) continue;
+      // A historical country's name ("Wit-Rusland" for the Byelorussian SSR) does not make it current.
+      if (labels.some((label) => (label.kind === 'country' && !label.historical) || label.kind === 'body')) continue;
       const old = labels.find((label) => label.kind === 'country-deprecated' || label.kind === 'body-former');
       if (!old?.replacement) continue;
       // "European Asylum Support Office (EUAA)": a wrong expansion, which acronym-expansion reports.

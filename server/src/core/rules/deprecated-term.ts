@@ -11,6 +11,8 @@ export const deprecatedTerm: Rule = {
     for (const match of analysis.entities) {
       const labels = analysis.labelsInLanguage(match).filter((label) => label.kind === 'term');
       if (labels.length === 0 || labels.some((label) => label.status === 'preferred' || label.status === 'admitted')) continue;
+      // A deprecated country or body name is deprecated-name's finding: one finding per mistake.
+      if (analysis.labelsInLanguage(match).some((label) => label.kind === 'country-deprecated' || label.kind === 'body-former')) continue;
       const term = labels.find((label) => label.status === 'deprecated' || label.status === 'obsolete');
       // "European Asylum Support Office (EUAA)": a wrong expansion, which acronym-expansion reports.
       if (!term || introducesAcronym(analysis.prose, match.end)) continue;

@@ -5,7 +5,9 @@ const MARKERS = ['*', '\\*', '[^'];
 
 /**
  * Names that must carry a designation footnote (Kosovo*) every time they are used, and the
- * footnote text must be in the document.
+ * footnote must be in the document. The asterisk is required in every language; the footnote
+ * is recognised by its text in the draft's language or, where the model lacks that text, by
+ * its key ("1244").
  */
 export const designationFootnote: Rule = {
   id: 'designation-footnote',
@@ -15,32 +17,33 @@ export const designationFootnote: Rule = {
     const footnoteReported = new Set<string>();
     for (const match of analysis.entities) {
       const label = analysis.labelsInLanguage(match).find((l) => l.kind === 'country');
-      const footnote = label && analysis.model.countries.get(label.id)?.designationFootnote?.[language.code];
-      if (!label || !footnote) continue;
+      const country = label && analysis.model.countries.get(label.id);
+      if (!label || !country || Object.keys(country.designationFootnote ?? {}).length === 0) continue;
+      const footnote = country.designationFootnote?.[language.code];
       const spans = analysis.designationFootnoteSpans.filter((span) => span.countryId === label.id);
       // The footnote itself names the entity ("the Kosovo declaration of independence").
       if (spans.some((span) => span.start <= match.start && match.end <= span.end)) continue;
       const name = analysis.text.slice(match.start, match.end);
       const after = analysis.text.slice(match.end, match.end + 2);
+      const footnoteText = footnote ? ` "* ${footnote}"` : '';
       if (!MARKERS.some((marker) => after.startsWith(marker))) {
         report({
           start: match.start,
           end: match.end,
-          message: `"${name}" needs its designation footnote: write "${name}*" and add the footnote "* ${footnote}"`,
+          message: `"${name}" needs its designation footnote: write "${name}*" and add the footnote${footnoteText}.`,
           suggestions: [`${name}*`],
           fix: [{ start: match.end, end: match.end, newText: '*' }],
         });
       }
-      if (!footnoteReported.has(label.id) && spans.length === 0) {
+      if (!footnoteReported.has(label.id) && spans.length === 0 && (footnote || country.designationFootnoteKey)) {
         footnoteReported.add(label.id);
         report({
           start: match.start,
           end: match.end,
-          message: `The designation footnote for "${name}" is missing from the document: "* ${footnote}"`,
-          fix: [{ start: analysis.text.length, end: analysis.text.length, newText: `${analysis.text.endsWith('\n') ? '' : '\n'}\n\\* ${footnote}\n` }],
+          message: `The designation footnote for "${name}" is missing from the document${footnote ? `:${footnoteText}` : '.'}`,
+          fix: footnote ? [{ start: analysis.text.length, end: analysis.text.length, newText: `${analysis.text.endsWith('\n') ? '' : '\n'}\n\\* ${footnote}\n` }] : undefined,
         });
       }
     }
   },
 };
-

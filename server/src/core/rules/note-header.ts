@@ -40,7 +40,10 @@ export const noteHeader: Rule = {
     if (!marker) return;
     const present = new Set<Field>(fieldsInFrontMatter(analysis, language));
     const lines = analysis.text.split(/\r\n|\r|\n/).slice(0, HEADER_LINES);
+    // A language whose data has no label for a field cannot require it.
+    for (const field of FIELDS.filter((f) => language.noteHeader[f].length === 0)) present.add(field);
     for (const field of FIELDS) {
+      if (present.has(field)) continue;
       const pattern = labelLine(language.noteHeader[field]);
       if (lines.some((line) => (pattern.exec(plainLine(line))?.groups?.value ?? '').trim() !== '')) present.add(field);
     }
@@ -50,7 +53,7 @@ export const noteHeader: Rule = {
     report({
       start: marker.start,
       end: marker.end,
-      message: `This note's header lacks ${names.join(', ')}: a ${LANGUAGE_NAMES_EN[language.code]} Council note gives ${FIELDS.map((f) => language.noteHeader[f][0]).join(' / ')} before the text.`,
+      message: `This note's header lacks ${names.join(', ')}: Council notes in ${LANGUAGE_NAMES_EN[language.code]} give ${FIELDS.map((f) => language.noteHeader[f][0]).join(' / ')} before the text.`,
     });
   },
 };
@@ -62,7 +65,8 @@ function noteMarker(analysis: DraftAnalysis, language: LanguageData): { start: n
   if (front && typeof type === 'string' && NOTE_TYPES.has(type.toLowerCase())) return { start: front.start, end: front.start + 3 };
   const first = analysis.draft.blocks[0];
   if (!first) return undefined;
-  const text = analysis.prose.slice(first.start, first.end).trim();
+  // Comments and markup in the marker line are not part of it: "# NOTE <!-- draft -->".
+  const text = analysis.prose.slice(first.start, first.end).split('\u0001')[0].trim();
   const markers = new Set(language.noteHeader.documentMarkers.map((m) => m.toUpperCase()));
   if (!markers.has(text.toUpperCase())) return undefined;
   const at = analysis.prose.indexOf(text, first.start);

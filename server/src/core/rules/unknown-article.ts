@@ -15,7 +15,9 @@ export const unknownArticle: Rule = {
       for (const article of reference.articles) {
         const result = checkArticle(act, article.id);
         if (result.exists) continue;
-        const shown = `${reference.articleWord} ${formatArticleId(article.id, language)}`;
+        // The singular word, whatever the text used ("Articles 24 and 60" → "no Article 60").
+        const word = language.citation.article[0];
+        const shown = `${reference.articleWord[0] === reference.articleWord[0].toUpperCase() ? word.charAt(0).toUpperCase() + word.slice(1) : word} ${formatArticleId(article.id, language)}`;
         const message = result.repealedBy !== undefined
           ? `${actName(act, language)}: ${shown} was repealed${result.repealedBy ? ` by ${result.repealedBy}` : ''}.`
           : `${actName(act, language)} has no ${shown} (it has ${describeArticles(act, language)}).`;

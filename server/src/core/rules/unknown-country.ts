@@ -29,6 +29,7 @@ export const unknownCountry: Rule = {
   defaultSeverity: 'warning',
   check({ analysis, language, report }) {
     const names = analysis.model.countryNames(language.code, allowedDistance);
+    const derivations = language.derivationSuffixes ?? [];
     reportOtherLanguageNames(analysis, report);
     const ignored = ignoredWords(analysis);
     const words = wordsOutsideEntities(analysis);
@@ -41,7 +42,7 @@ export const unknownCountry: Rule = {
         if (!isPhrase(analysis.prose, words, i, count)) continue;
         const phrase = analysis.prose.slice(first.start, last.end);
         const key = looseKey(phrase);
-        const hits = names.lookup(key, allowedDistance(key.length)).filter((hit) => !isDerivedForm(key, hit.key));
+        const hits = names.lookup(key, allowedDistance(key.length)).filter((hit) => !isDerivedForm(key, hit.key, derivations));
         if (hits.length === 0) continue;
         // Same letters but other diacritics or case: only a real difference counts.
         const best = hits[0];
@@ -74,7 +75,8 @@ function reportOtherLanguageNames(analysis: DraftAnalysis, report: RuleContext['
     if (countryIds.size === 0) continue;
     const phrase = analysis.prose.slice(match.start, match.end);
     const key = looseKey(phrase);
-    const hit = names.lookup(key, allowedDistance(key.length)).find((h) => countryIds.has(h.value.id));
+    const derivations = analysis.language.derivationSuffixes ?? [];
+    const hit = names.lookup(key, allowedDistance(key.length)).find((h) => countryIds.has(h.value.id) && !isDerivedForm(key, h.key, derivations));
     if (!hit) continue;
     report({
       start: match.start,
@@ -116,13 +118,20 @@ function isPhrase(prose: string, words: Word[], i: number, count: number): boole
 }
 
 /**
- * "Nigerian", "Tunisians", "Pakistani": a name followed by an ending is a derived word, not a
+ * "Nigerian", "Tunisians", "Pakistani", nl "Guinese": a name followed by an ending, or with its
+ * last letter replaced by one of the language's derivation endings, is a derived word, not a
  * misspelling. A doubled last letter ("Senegall") is a slip, not an ending.
  */
-export function isDerivedForm(candidate: string, name: string): boolean {
-  if (candidate.length <= name.length || !candidate.startsWith(name)) return false;
-  const ending = candidate.slice(name.length);
-  return ending.length > 1 || ending !== name[name.length - 1];
+export function isDerivedForm(candidate: string, name: string, suffixes: readonly string[] = []): boolean {
+  if (candidate.length > name.length && candidate.startsWith(name)) {
+    const ending = candidate.slice(name.length);
+    if (ending.length > 1 || ending !== name[name.length - 1]) return true;
+  }
+  return suffixes.some((suffix) => {
+    if (!candidate.endsWith(suffix)) return false;
+    const stem = candidate.slice(0, -suffix.length);
+    return stem.length >= 3 && (stem === name || stem === name.slice(0, -1));
+  });
 }
 
 function isAcronym(word: string): boolean {

@@ -11,7 +11,8 @@ interface NameIndex {
   families: { head: string[]; names: KnownName[]; lastWord: string }[];
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’/-]*/gu;
+/** Words split at apostrophes, so French elisions (l'Agence) compare with the name's words. */
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}/-]*/gu;
 /** Words too common to anchor a name on. */
 const MIN_ANCHOR_LENGTH = 4;
 
@@ -77,7 +78,8 @@ type Report = (start: number, end: number, message: string, suggestions: string[
 type Word = { start: number; end: number; key: string };
 
 /** Every word of a known name but one is there, and that one is a slip away: "Khartoum Proces". */
-function nearMisses({ analysis }: RuleContext, index: NameIndex, words: Word[], report: Report): void {
+function nearMisses({ analysis, language }: RuleContext, index: NameIndex, words: Word[], report: Report): void {
+  const suffixes = language.inflectionSuffixes ?? [];
   words.forEach((word, i) => {
     for (const { name, position } of index.byWord.get(word.key) ?? []) {
       const first = i - position;
@@ -91,7 +93,7 @@ function nearMisses({ analysis }: RuleContext, index: NameIndex, words: Word[], 
       if (count !== 1) continue;
       const found = words[first + differing].key;
       const expected = name.words[differing];
-      if (editDistance(found, expected, 2) > (expected.length >= 6 ? 2 : 1)) continue;
+      if (editDistance(found, expected, 2) > (expected.length >= 6 ? 2 : 1) || isInflection(found, expected, suffixes)) continue;
       const start = words[first].start;
       const end = words[last].end;
       if (coveredByKnownName(analysis, start, end)) continue;
@@ -131,4 +133,9 @@ function coveredByKnownName(analysis: DraftAnalysis, start: number, end: number)
 
 function sameSentence(prose: string, start: number, end: number): boolean {
   return !/[.!?]\s|\u0001|\n\s*\n/.test(prose.slice(start, end - 1));
+}
+
+/** "Asylpakets" for "Asylpaket", "Europäischen" for "Europäische": the same word, inflected. */
+function isInflection(found: string, expected: string, suffixes: readonly string[]): boolean {
+  return suffixes.some((suffix) => found === expected + suffix);
 }
