@@ -32,10 +32,11 @@ export function toDiagnostic(finding: Finding): Diagnostic {
   };
 }
 
-export function modelProblemToDiagnostic(problem: ModelProblem): Diagnostic {
+/** A model-file problem; `severity` overrides the problem's own (councilNotes.rules["model-schema"]). */
+export function modelProblemToDiagnostic(problem: ModelProblem, severity?: Severity): Diagnostic {
   return {
     range: problem.range,
-    severity: SEVERITY[problem.severity],
+    severity: SEVERITY[severity ?? problem.severity],
     code: 'model-schema',
     codeDescription: { href: docHref('model-schema') },
     source: DIAGNOSTIC_SOURCE,

@@ -93,12 +93,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   function publishModelProblems(): void {
     if (!build) return;
+    const modelSchemaSetting = settings.rules['model-schema'];
     const current = new Set<string>();
     for (const [file, problems] of build.problems) {
       if (file.startsWith(defaultModelDir()) && problems.length === 0) continue;
       const uri = URI.file(file).toString();
       current.add(uri);
-      void connection.sendDiagnostics({ uri, diagnostics: problems.map(modelProblemToDiagnostic) });
+      void connection.sendDiagnostics({ uri, diagnostics: modelSchemaSetting === 'off' ? [] : problems.map((p) => modelProblemToDiagnostic(p, modelSchemaSetting)) });
     }
     for (const uri of publishedModelFiles) if (!current.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     publishedModelFiles.clear();
@@ -177,8 +178,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   connection.onDidChangeConfiguration(async () => {
+    const before = modelOrder().join('\n');
     await refreshSettings();
-    reloadModel('settings changed');
+    // Only a change of model files rebuilds the model; rule and language settings just re-check.
+    if (modelOrder().join('\n') !== before) reloadModel('model settings changed');
+    else {
+      publishModelProblems();
+      for (const document of documents.all()) schedule(document, 0);
+    }
   });
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const change of changes) {
