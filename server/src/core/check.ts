@@ -10,6 +10,7 @@ import { detectLanguage } from './language/detect';
 import { DraftAnalysis } from './analysis/draft-analysis';
 import { RULES } from './rules/index';
 import type { ReportInput } from './rule';
+import { applyDirectives, readDirectives } from './suppressions';
 
 export type RuleSetting = Severity | 'off';
 
@@ -66,7 +67,8 @@ export function checkDraft(input: CheckInput): CheckResult {
     });
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
-  return { language: language.code, languageSource: source, findings };
+  const kept = applyDirectives(findings, readDirectives(draft.comments, analysis.lines));
+  return { language: language.code, languageSource: source, findings: kept };
 }
 
 function chooseLanguage(draft: ParsedDraft, languages: LanguageRegistry, settings: CheckSettings): { code: string; source: LanguageSource } {

@@ -22,6 +22,8 @@ export interface Block extends Span { kind: 'paragraph' | 'heading' | 'tableCell
 export interface FootnoteReference extends Span { identifier: string; label: string }
 export interface FootnoteDefinition extends Span { identifier: string; label: string; labelEnd: number }
 export interface FrontMatter extends Span { data: Record<string, unknown>; error?: string }
+/** An HTML comment in the draft (inline or block), for directives such as council-notes-disable. */
+export interface Comment extends Span { text: string }
 
 export interface ParsedDraft {
   text: string;
@@ -30,6 +32,7 @@ export interface ParsedDraft {
   frontMatter?: FrontMatter;
   footnoteReferences: FootnoteReference[];
   footnoteDefinitions: FootnoteDefinition[];
+  comments: Comment[];
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
@@ -45,7 +48,7 @@ export function readDraft(text: string): ParsedDraft {
 /** Builds the mask and indexes from a tree already parsed (so callers can reuse a parse). */
 export function readTree(text: string, tree: Root): ParsedDraft {
   const mask = new Uint16Array(text.length).fill(BARRIER_CODE);
-  const draft: ParsedDraft = { text, prose: '', blocks: [], footnoteReferences: [], footnoteDefinitions: [] };
+  const draft: ParsedDraft = { text, prose: '', blocks: [], footnoteReferences: [], footnoteDefinitions: [], comments: [] };
 
   const fill = (span: Span, code: number) => mask.fill(code, span.start, span.end);
   const copy = (span: Span) => { for (let i = span.start; i < span.end; i++) mask[i] = text.charCodeAt(i); };
@@ -67,7 +70,16 @@ export function readTree(text: string, tree: Root): ParsedDraft {
       case 'text':
         if (span && inProse) copy(span);
         return;
-      case 'inlineCode': case 'html': case 'image': case 'imageReference': case 'break':
+      case 'html':
+        if (span) {
+          fill(span, BARRIER_CODE);
+          for (const comment of node.value.matchAll(/<!--([\s\S]*?)-->/g)) {
+            const start = span.start + comment.index!;
+            draft.comments.push({ start, end: start + comment[0].length, text: comment[1].trim() });
+          }
+        }
+        return;
+      case 'inlineCode': case 'image': case 'imageReference': case 'break':
         if (span) fill(span, BARRIER_CODE);
         return;
       case 'footnoteReference':

@@ -1,0 +1,47 @@
+/**
+ * Custom requests between the Council Notes client and server, beyond standard LSP. Shared by
+ * both sides (the client bundles this file too), so names and shapes cannot drift apart.
+ */
+import type { Range } from 'vscode-languageserver-types';
+
+/** Check every Markdown draft of the workspace and publish diagnostics for each, open or not. Supports work-done progress and cancellation. */
+export const CHECK_WORKSPACE = 'councilNotes/checkWorkspace';
+export interface CheckWorkspaceResult { files: number; findings: number; errors: number; cancelled: boolean }
+
+/** Reload every model file from disk and rebuild the model. */
+export const RELOAD_MODEL = 'councilNotes/reloadModel';
+
+/** The model in use, for the status item. */
+export const MODEL_SUMMARY = 'councilNotes/modelSummary';
+export interface ModelSummary {
+  name: string;
+  files: { path: string; problems: number }[];
+  entities: Record<string, number>;
+  problems: number;
+}
+
+/** Sent by the server when the model was rebuilt (the client refreshes status and views). */
+export const MODEL_CHANGED = 'councilNotes/modelChanged';
+
+/** Language and language source of a draft, for the status item. */
+export const DOCUMENT_INFO = 'councilNotes/documentInfo';
+export interface DocumentInfoParams { uri: string }
+export interface DocumentInfo { language: string; languageSource: 'setting' | 'front-matter' | 'detected' }
+
+/** What a draft cites, grouped by kind, for the References view. */
+export const DOCUMENT_REFERENCES = 'councilNotes/documentReferences';
+export interface DocumentReferencesParams { uri: string }
+export interface ReferencedEntity { kind: 'country' | 'act' | 'article' | 'body' | 'instrument' | 'acronym' | 'group'; id: string; label: string; ranges: Range[] }
+export interface DocumentReferences { groups: { kind: ReferencedEntity['kind']; entities: ReferencedEntity[] }[] }
+
+/** Where a model entity is defined: the model file and the range of its entry (built-in files are served read-only). */
+export const MODEL_ENTRY = 'councilNotes/modelEntry';
+export interface ModelEntryParams { section: string; id: string }
+export interface ModelEntryLocation { uri: string; range: Range; builtIn: boolean }
+
+/** The text of a built-in model file, for a read-only view (URI scheme `council-notes-model:`). */
+export const MODEL_FILE_TEXT = 'councilNotes/modelFileText';
+export interface ModelFileTextParams { uri: string }
+
+/** URI scheme under which the client shows built-in model files read-only. */
+export const BUILT_IN_MODEL_SCHEME = 'council-notes-model';

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { check } from '../support/checker';
+
+const rules = (text: string) => check(text, { language: 'en' }).findings.map((f) => `${f.range.start.line}:${f.rule}`);
+
+describe('inline directives', () => {
+  it('disable-next-line silences the named rule on the next line only', () => {
+    const text = '<!-- council-notes-disable-next-line unknown-country -->\nTunesia.\nTunesia.\n';
+    assert.deepEqual(rules(text), ['2:unknown-country']);
+  });
+
+  it('disable-line silences the line it is on', () => {
+    assert.deepEqual(rules('Tunesia. <!-- council-notes-disable-line -->\nTunesia.\n'), ['1:unknown-country']);
+  });
+
+  it('disable … enable silences a region, for one rule or all', () => {
+    const text = 'Tunesia.\n\n<!-- council-notes-disable unknown-country -->\n\nTunesia and Turkey.\n\n<!-- council-notes-enable unknown-country -->\n\nTunesia.\n';
+    assert.deepEqual(rules(text), ['0:unknown-country', '4:deprecated-name', '8:unknown-country']);
+  });
+
+  it('disable-file silences the whole draft, or the named rules', () => {
+    assert.deepEqual(rules('<!-- council-notes-disable-file -->\nTunesia and Turkey.\n'), []);
+    assert.deepEqual(rules('<!-- council-notes-disable-file deprecated-name, date-format -->\nTunesia and Turkey.\n'), ['1:unknown-country']);
+  });
+
+  it('ignores ordinary comments and other rules', () => {
+    assert.deepEqual(rules('<!-- a note to self -->\n<!-- council-notes-disable-next-line deprecated-name -->\nTunesia.\n'), ['2:unknown-country']);
+  });
+});
