@@ -26,7 +26,7 @@ export function findAcronymUses(analysis: DraftAnalysis): AcronymUse[] {
   const exempt = exemptSpans(analysis);
   const uses: AcronymUse[] = [];
   const shoutingBlocks = analysis.draft.blocks.filter((block) => !/\p{Ll}/u.test(prose.slice(block.start, block.end)));
-  const inside = (spans: { start: number; end: number }[], offset: number) => spans.some((span) => span.start <= offset && offset < span.end);
+  const inside = (spans: { start: number; end: number }[], offset: number) => spans.length > 0 && spanContaining(spans, offset);
 
   const add = (start: number, acronym: string, tokenEnd: number) => {
     if (inside(exempt, start) || inside(shoutingBlocks, start)) return;
@@ -59,12 +59,33 @@ export function findAcronymUses(analysis: DraftAnalysis): AcronymUse[] {
   return uses.sort((a, b) => a.start - b.start);
 }
 
+/** Whether a sorted, non-nested list of spans has one holding the offset (binary search). */
+function spanContaining(spans: { start: number; end: number }[], offset: number): boolean {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid].end <= offset) low = mid + 1;
+    else if (spans[mid].start > offset) high = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
 /** Fixed formulas and codes that hold capitals without being acronyms to spell out. */
 function exemptSpans(analysis: DraftAnalysis): { start: number; end: number }[] {
-  return [
+  const spans = [
     ...analysis.citations.map((citation) => ({ start: citation.start, end: citation.end })),
     ...analysis.designationFootnoteSpans,
-  ];
+  ].sort((a, b) => a.start - b.start);
+  // Merged, so that the binary search sees no nested spans.
+  const merged: { start: number; end: number }[] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
 }
 
 /** The text right after an offset opens "(ACRONYM)": the words before it are an acronym's expansion. */

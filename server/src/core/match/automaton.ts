@@ -9,15 +9,33 @@ import { BARRIER } from '../markdown/parse';
 
 export interface AutomatonMatch<T> { start: number; end: number; value: T }
 
+/** Folded code unit for every UTF-16 unit, computed once: scanning must not allocate per character. */
+let foldTable: Uint16Array | undefined;
+function folded(): Uint16Array {
+  if (!foldTable) {
+    foldTable = new Uint16Array(65536);
+    for (let unit = 0; unit < 65536; unit++) {
+      const char = String.fromCharCode(unit);
+      foldTable[unit] = isSpace(char) ? 32 : foldChar(char).charCodeAt(0);
+    }
+  }
+  return foldTable;
+}
+const BARRIER_UNIT = BARRIER.charCodeAt(0);
+
 export class DictionaryAutomaton<T> {
-  /** Goto function as one map keyed by state * 65536 + UTF-16 unit: far fewer objects than a map per state. */
-  private readonly transitions = new Map<number, number>();
+  /** The trie while labels are added: per state, alternating [unit, child, unit, child, …]. */
+  private building: number[][] = [[]];
+  /** After build: the children of every state in one sorted array (CSR), and a direct table for the root. */
+  private edgeStart = new Int32Array(1);
+  private edgeUnit = new Uint16Array(0);
+  private edgeTarget = new Int32Array(0);
+  private rootTable = new Int32Array(0);
   private fail: Int32Array = new Int32Array(1);
   private readonly outputs: number[][] = [[]];
   /** For each state, the nearest state along the failure chain that has outputs (-1: none). */
   private outputLink: Int32Array = new Int32Array(1);
   private readonly patterns: { length: number; value: T; wordStart: boolean; wordEnd: boolean }[] = [];
-  private stateCount = 1;
   private built = false;
   private longest = 0;
 
@@ -28,12 +46,15 @@ export class DictionaryAutomaton<T> {
     if (key.length === 0) return;
     let state = 0;
     for (let i = 0; i < key.length; i++) {
-      const edge = state * 65536 + key.charCodeAt(i);
-      let next = this.transitions.get(edge);
-      if (next === undefined) {
-        next = this.stateCount++;
-        this.transitions.set(edge, next);
+      const unit = key.charCodeAt(i);
+      const edges = this.building[state];
+      let next = -1;
+      for (let e = 0; e < edges.length; e += 2) if (edges[e] === unit) { next = edges[e + 1]; break; }
+      if (next < 0) {
+        next = this.building.length;
+        this.building.push([]);
         this.outputs.push([]);
+        edges.push(unit, next);
       }
       state = next;
     }
@@ -45,24 +66,38 @@ export class DictionaryAutomaton<T> {
   get size(): number { return this.patterns.length; }
 
   build(): this {
-    const children = new Map<number, [number, number][]>();
-    for (const [edge, target] of this.transitions) {
-      const from = Math.floor(edge / 65536);
-      let list = children.get(from);
-      if (!list) children.set(from, list = []);
-      list.push([edge % 65536, target]);
+    const stateCount = this.building.length;
+    const edgeCount = this.building.reduce((sum, edges) => sum + edges.length / 2, 0);
+    this.edgeStart = new Int32Array(stateCount + 1);
+    this.edgeUnit = new Uint16Array(edgeCount);
+    this.edgeTarget = new Int32Array(edgeCount);
+    let at = 0;
+    for (let state = 0; state < stateCount; state++) {
+      this.edgeStart[state] = at;
+      const pairs: [number, number][] = [];
+      const edges = this.building[state];
+      for (let e = 0; e < edges.length; e += 2) pairs.push([edges[e], edges[e + 1]]);
+      pairs.sort((a, b) => a[0] - b[0]);
+      for (const [unit, target] of pairs) { this.edgeUnit[at] = unit; this.edgeTarget[at] = target; at++; }
     }
-    this.fail = new Int32Array(this.stateCount);
-    this.outputLink = new Int32Array(this.stateCount).fill(-1);
+    this.edgeStart[stateCount] = at;
+    this.rootTable = new Int32Array(65536).fill(-1);
+    for (let e = this.edgeStart[0]; e < this.edgeStart[1]; e++) this.rootTable[this.edgeUnit[e]] = this.edgeTarget[e];
+    this.building = [];
+
+    this.fail = new Int32Array(stateCount);
+    this.outputLink = new Int32Array(stateCount).fill(-1);
     const queue: number[] = [];
-    for (const [, target] of children.get(0) ?? []) queue.push(target);
+    for (let e = this.edgeStart[0]; e < this.edgeStart[1]; e++) queue.push(this.edgeTarget[e]);
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head];
-      for (const [unit, target] of children.get(state) ?? []) {
+      for (let e = this.edgeStart[state]; e < this.edgeStart[state + 1]; e++) {
+        const unit = this.edgeUnit[e];
+        const target = this.edgeTarget[e];
         let f = this.fail[state];
-        while (f !== 0 && !this.transitions.has(f * 65536 + unit)) f = this.fail[f];
-        const candidate = this.transitions.get(f * 65536 + unit);
-        this.fail[target] = candidate !== undefined && candidate !== target ? candidate : 0;
+        let candidate = this.goto(f, unit);
+        while (candidate < 0 && f !== 0) { f = this.fail[f]; candidate = this.goto(f, unit); }
+        this.fail[target] = candidate >= 0 && candidate !== target ? candidate : 0;
         const failState = this.fail[target];
         this.outputLink[target] = this.outputs[failState].length > 0 ? failState : this.outputLink[failState];
         queue.push(target);
@@ -72,9 +107,25 @@ export class DictionaryAutomaton<T> {
     return this;
   }
 
+  /** The child of a state for a unit, or -1. */
+  private goto(state: number, unit: number): number {
+    if (state === 0) return this.rootTable[unit];
+    let low = this.edgeStart[state];
+    let high = this.edgeStart[state + 1] - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const value = this.edgeUnit[mid];
+      if (value === unit) return this.edgeTarget[mid];
+      if (value < unit) low = mid + 1;
+      else high = mid - 1;
+    }
+    return -1;
+  }
+
   /** All matches in text[from, to), in order of their end offset. */
   scan(text: string, from = 0, to = text.length): AutomatonMatch<T>[] {
     if (!this.built) this.build();
+    const fold = folded();
     const found: AutomatonMatch<T>[] = [];
     const ringSize = this.longest + 1;
     const offsets = new Int32Array(ringSize);
@@ -82,25 +133,21 @@ export class DictionaryAutomaton<T> {
     let state = 0;
     let lastWasSpace = true;
     for (let i = from; i < to; i++) {
-      const char = text[i];
-      if (char === BARRIER) { state = 0; lastWasSpace = true; continue; }
-      let unit: number;
-      if (isSpace(char)) {
+      const code = text.charCodeAt(i);
+      if (code === BARRIER_UNIT) { state = 0; lastWasSpace = true; continue; }
+      const unit = fold[code];
+      if (unit === 32) {
         if (lastWasSpace) continue;
         lastWasSpace = true;
-        unit = 32;
-      } else {
-        lastWasSpace = false;
-        unit = foldChar(char).charCodeAt(0);
-      }
+      } else lastWasSpace = false;
       offsets[fed % ringSize] = i;
       fed++;
-      let next = this.transitions.get(state * 65536 + unit);
-      while (next === undefined && state !== 0) {
+      let next = this.goto(state, unit);
+      while (next < 0 && state !== 0) {
         state = this.fail[state];
-        next = this.transitions.get(state * 65536 + unit);
+        next = this.goto(state, unit);
       }
-      state = next ?? 0;
+      state = next < 0 ? 0 : next;
       for (let out = this.outputs[state].length > 0 ? state : this.outputLink[state]; out > 0; out = this.outputLink[out]) {
         for (const patternIndex of this.outputs[out]) {
           const pattern = this.patterns[patternIndex];

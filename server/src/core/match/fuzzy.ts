@@ -10,6 +10,9 @@ export interface FuzzyHit<T> { key: string; value: T; distance: number }
 export class FuzzyIndex<T> {
   private readonly deletes = new Map<string, Set<number>>();
   private readonly entries: { key: string; value: T; maxDistance: number }[] = [];
+  /** Drafts repeat their words: answers are remembered (bounded, cleared when full). */
+  private readonly answers = new Map<string, FuzzyHit<T>[]>();
+  private static readonly MAX_ANSWERS = 100_000;
 
   constructor(private readonly maxDistance: number) {}
 
@@ -27,6 +30,16 @@ export class FuzzyIndex<T> {
 
   /** Entries within `maxDistance` edits of the candidate, and within their own limit (0 included), nearest first. */
   lookup(candidate: string, maxDistance: number): FuzzyHit<T>[] {
+    const memoKey = `${maxDistance}\u0000${candidate}`;
+    const known = this.answers.get(memoKey);
+    if (known) return known;
+    const hits = this.search(candidate, maxDistance);
+    if (this.answers.size >= FuzzyIndex.MAX_ANSWERS) this.answers.clear();
+    this.answers.set(memoKey, hits);
+    return hits;
+  }
+
+  private search(candidate: string, maxDistance: number): FuzzyHit<T>[] {
     const limit = Math.min(maxDistance, this.maxDistance);
     const seen = new Set<number>();
     const hits: FuzzyHit<T>[] = [];

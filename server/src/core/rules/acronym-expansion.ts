@@ -2,6 +2,7 @@ import type { Rule, RuleContext } from '../rule';
 import type { Acronym } from '../../../../schemas/policy-model';
 import type { AcronymUse } from '../analysis/acronyms';
 import { editDistance, looseKey } from '../text/normalize';
+import { sentenceStart } from '../analysis/enumerations';
 
 /**
  * "Full term (ACRONYM)" where the full term is not the model's for that acronym and language,
@@ -24,7 +25,8 @@ export const acronymExpansion: Rule = {
 function checkExpansion({ analysis, language, report }: RuleContext, use: AcronymUse, acronyms: Acronym[]): void {
   const accepted = acronyms.flatMap((a) => a.expansions[language.code] ?? []);
   const deprecated = acronyms.flatMap((a) => a.deprecatedExpansions?.[language.code] ?? []);
-  const before = analysis.prose.slice(Math.max(0, use.parenthesisStart! - 300), use.parenthesisStart!);
+  // The expansion stands in the same sentence, right before the parenthesis.
+  const before = analysis.prose.slice(Math.max(sentenceStart(analysis.prose, use.parenthesisStart!), use.parenthesisStart! - 300), use.parenthesisStart!);
 
   for (const old of deprecated) {
     const span = trailingPhrase(before, old.name);

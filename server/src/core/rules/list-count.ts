@@ -1,11 +1,11 @@
 import type { Rule } from '../rule';
+import type { LanguageData } from '../../../../schemas/language';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
 import { inclusionMarkerIn, readColonList, readParenthesisedList } from '../analysis/enumerations';
 
 /** A number, a few words, then the list: "10 priority countries (A, B, …)", "three bodies: A, B and C". */
 const WORDS_BETWEEN = /^(?:[ \u00a0\n]+[\p{L}][\p{L}\p{M}'’-]*){1,8}[ \u00a0\n]*(?=[(:])/u;
 const DIGITS = /(?<![\p{L}\p{N}.,/:-])(\d{1,3})(?![\p{N}]|[.,/]\d)/gu;
-const WORD = /(?<![\p{L}])[\p{L}]+(?![\p{L}])/gu;
 
 interface StatedNumber { start: number; end: number; value: number }
 
@@ -25,6 +25,12 @@ export const listCount: Rule = {
       const listStart = stated.end + between[0].length;
       const list = analysis.prose[listStart] === '(' ? readParenthesisedList(analysis, listStart) : readColonList(analysis, listStart);
       if (!list || list.items.length < 2 || list.items.length === stated.value) continue;
+      const breakdown = sumOfBreakdown(analysis, list.items.map((item) => item.text));
+      if (breakdown !== undefined) {
+        // "seven centres: two in Morocco, three in Tunisia and two in Egypt" counts by its parts.
+        if (breakdown !== stated.value) report({ start: stated.start, end: stated.end, message: `The text says ${analysis.prose.slice(stated.start, stated.end)} but its parts add up to ${breakdown}.` });
+        continue;
+      }
       const nonExhaustive = inclusionMarkerIn(analysis, between[0]) || inclusionMarkerIn(analysis, analysis.prose.slice(list.start, list.end));
       if (nonExhaustive && list.items.length < stated.value) continue;
       const written = analysis.prose.slice(stated.start, stated.end);
@@ -46,11 +52,9 @@ function statedNumbers(analysis: DraftAnalysis): StatedNumber[] {
     const value = Number(match[1]);
     if (value >= 2 && !followsCitationWord(analysis, match.index!)) found.push({ start: match.index!, end: match.index! + match[0].length, value });
   }
-  const words = analysis.language.numberWords;
-  for (const match of analysis.prose.matchAll(WORD)) {
-    const value = words[match[0].toLowerCase()];
-    // "one"/"een"/"un"/"ein" double as articles: only numbers from two up state a count.
-    if (value !== undefined && value >= 2) found.push({ start: match.index!, end: match.index! + match[0].length, value });
+  const { pattern, values } = numberWordPattern(analysis.language);
+  for (const match of analysis.prose.matchAll(pattern)) {
+    found.push({ start: match.index!, end: match.index! + match[0].length, value: values.get(match[0].toLowerCase())! });
   }
   return found;
 }
@@ -62,8 +66,40 @@ function followsCitationWord(analysis: DraftAnalysis, offset: number): boolean {
   return words.some((word) => before.endsWith(word));
 }
 
+const patternCache = new WeakMap<LanguageData, { pattern: RegExp; values: Map<string, number>; months: RegExp }>();
+
+/** Number words from two up ("one"/"een"/"un"/"ein" double as articles), and month names, per language. */
+function numberWordPattern(language: LanguageData) {
+  let cached = patternCache.get(language);
+  if (!cached) {
+    const values = new Map(Object.entries(language.numberWords).filter(([, value]) => value >= 2).map(([word, value]) => [word.toLowerCase(), value]));
+    const alternation = [...values.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
+    const months = language.months.map(escape).join('|');
+    cached = {
+      pattern: new RegExp(`(?<![\\p{L}])(?:${alternation || '(?!)'})(?![\\p{L}])`, 'giu'),
+      values,
+      months: new RegExp(`(?<![\\p{L}])(?:${months})(?![\\p{L}])`, 'iu'),
+    };
+    patternCache.set(language, cached);
+  }
+  return cached;
+}
+
+function escape(word: string): string { return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+
+/** When every item starts with a number, the list is a breakdown: the sum of its numbers, else undefined. */
+function sumOfBreakdown(analysis: DraftAnalysis, items: string[]): number | undefined {
+  let sum = 0;
+  for (const item of items) {
+    const first = /^[\p{L}\p{N}]+/u.exec(item)?.[0].toLowerCase() ?? '';
+    const value = /^\d+$/.test(first) ? Number(first) : analysis.language.numberWords[first];
+    if (typeof value !== 'number') return undefined;
+    sum += value;
+  }
+  return sum;
+}
+
 function mentionsMonth(analysis: DraftAnalysis, text: string): boolean {
-  const lower = text.toLowerCase();
-  return analysis.language.months.some((month) => new RegExp(`(?<![\\p{L}])${month}(?![\\p{L}])`, 'u').test(lower));
+  return numberWordPattern(analysis.language).months.test(text);
 }
 

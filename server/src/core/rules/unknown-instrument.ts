@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from '../rule';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
 import type { LanguageCode } from '../../../../schemas/policy-model';
-import { editDistance, looseKey } from '../text/normalize';
+import { editDistance } from '../text/normalize';
 
 interface KnownName { text: string; words: string[]; id: string }
 interface NameIndex {
@@ -28,7 +28,7 @@ export const unknownInstrument: Rule = {
   check(context) {
     const { analysis, language } = context;
     const index = analysis.model.memo(`instrument-names:${language.code}`, () => buildIndex(analysis, language.code));
-    const words = [...analysis.prose.matchAll(WORD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, key: looseKey(m[0]) }));
+    const words = [...analysis.prose.matchAll(WORD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, key: wordKey(m[0]) }));
     const reported: { start: number; end: number }[] = [];
     const report = (start: number, end: number, message: string, suggestions: string[]) => {
       if (reported.some((r) => r.start < end && start < r.end)) return;
@@ -45,7 +45,7 @@ function buildIndex(analysis: DraftAnalysis, lang: string): NameIndex {
   const model = analysis.model;
   for (const entity of [...model.instruments.values(), ...model.bodies.values()]) {
     for (const text of entity.names[lang as LanguageCode] ?? []) {
-      const words = [...text.matchAll(WORD)].map((m) => looseKey(m[0]));
+      const words = [...text.matchAll(WORD)].map((m) => wordKey(m[0]));
       if (words.length >= 2) names.push({ text, words, id: entity.id });
     }
   }
@@ -93,7 +93,8 @@ function nearMisses({ analysis, language }: RuleContext, index: NameIndex, words
       if (count !== 1) continue;
       const found = words[first + differing].key;
       const expected = name.words[differing];
-      if (editDistance(found, expected, 2) > (expected.length >= 6 ? 2 : 1) || isInflection(found, expected, suffixes)) continue;
+      const isLastWord = differing === name.words.length - 1;
+      if (editDistance(found, expected, 2) > (expected.length >= 6 ? 2 : 1) || isInflection(found, expected, suffixes, !isLastWord)) continue;
       const start = words[first].start;
       const end = words[last].end;
       if (coveredByKnownName(analysis, start, end)) continue;
@@ -135,7 +136,18 @@ function sameSentence(prose: string, start: number, end: number): boolean {
   return !/[.!?]\s|\u0001|\n\s*\n/.test(prose.slice(start, end - 1));
 }
 
-/** "Asylpakets" for "Asylpaket", "Europäischen" for "Europäische": the same word, inflected. */
-function isInflection(found: string, expected: string, suffixes: readonly string[]): boolean {
-  return suffixes.some((suffix) => found === expected + suffix);
+/**
+ * "Asylpakets" for "Asylpaket": the same word with an ending. Words before the last (adjectives)
+ * may also swap endings ("mehrjährige" for "mehrjähriger"); the last word may not, or "Proces"
+ * would pass for an inflected "Process".
+ */
+function isInflection(found: string, expected: string, suffixes: readonly string[], swapEndings: boolean): boolean {
+  if (suffixes.some((suffix) => found === expected + suffix)) return true;
+  if (!swapEndings) return false;
+  const endings = ['', ...suffixes];
+  return endings.some((a) => found.endsWith(a) && endings.some((b) => expected.endsWith(b)
+    && found.length - a.length >= 4 && found.slice(0, found.length - a.length) === expected.slice(0, expected.length - b.length)));
 }
+
+/** Words compare in lower case (with typographic apostrophes folded): cheap enough for every word of a draft. */
+function wordKey(word: string): string { return word.toLowerCase().replace(/’/g, "'"); }
