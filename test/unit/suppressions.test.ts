@@ -27,3 +27,18 @@ describe('inline directives', () => {
     assert.deepEqual(rules('<!-- a note to self -->\n<!-- council-notes-disable-next-line deprecated-name -->\nTunesia.\n'), ['2:unknown-country']);
   });
 });
+
+describe('drafts above the size limit', () => {
+  it('are checked up to the limit with a visible notice, never silently cut', () => {
+    const block = 'Cooperation with Tunesia.\n\n';
+    const text = block.repeat(40);
+    const result = check(text, { language: 'en', maxDocumentSize: block.length * 10 + 5 });
+    assert.equal(result.findings[0].rule, 'partial-check');
+    assert.match(result.findings[0].message, /only the first .* \(to line 21\) are checked/);
+    assert.equal(result.findings.filter((f) => f.rule === 'unknown-country').length, 10);
+  });
+
+  it('are checked in full below the limit', () => {
+    assert.equal(check('Tunesia.\n', { language: 'en' }).findings.some((f) => f.rule === 'partial-check'), false);
+  });
+});

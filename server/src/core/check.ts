@@ -11,6 +11,7 @@ import { DraftAnalysis } from './analysis/draft-analysis';
 import { RULES } from './rules/index';
 import type { ReportInput } from './rule';
 import { applyDirectives, readDirectives } from './suppressions';
+import { LineIndex } from './text/positions';
 
 export type RuleSetting = Severity | 'off';
 
@@ -19,7 +20,11 @@ export interface CheckSettings {
   language?: string;
   /** Per-rule severity or "off". */
   rules?: Record<string, RuleSetting>;
+  /** Drafts longer than this (UTF-16 code units) are checked up to it, with a notice. Default 5 MB. */
+  maxDocumentSize?: number;
 }
+
+export const DEFAULT_MAX_DOCUMENT_SIZE = 5_000_000;
 
 export interface CancellationToken { readonly isCancellationRequested: boolean }
 
@@ -47,6 +52,8 @@ export class CancelledError extends Error {
 
 export function checkDraft(input: CheckInput): CheckResult {
   const { model, languages, settings = {}, token } = input;
+  const limit = settings.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
+  if (input.text.length > limit) return checkInPart(input, limit);
   const draft = input.draft ?? readDraft(input.text);
   const { code, source } = chooseLanguage(draft, languages, settings);
   const language = languages.get(code) ?? languages.get('en');
@@ -69,6 +76,32 @@ export function checkDraft(input: CheckInput): CheckResult {
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   const kept = applyDirectives(findings, readDirectives(draft.comments, analysis.lines));
   return { language: language.code, languageSource: source, findings: kept };
+}
+
+/**
+ * A draft above the limit: the part up to the last blank line before the limit is checked (so no
+ * block is cut in two), and a notice on the first line says where checking stopped.
+ */
+function checkInPart(input: CheckInput, limit: number): CheckResult {
+  const blank = input.text.lastIndexOf('\n\n', limit);
+  const cut = blank > 0 ? blank : limit;
+  const part = input.text.slice(0, cut);
+  const result = checkDraft({ ...input, text: part, draft: undefined, settings: { ...input.settings, maxDocumentSize: Number.POSITIVE_INFINITY } });
+  const setting = input.settings?.rules?.['partial-check'];
+  if (setting === 'off') return result;
+  const lines = new LineIndex(input.text);
+  const stopLine = lines.positionAt(cut).line + 1;
+  const megabytes = (n: number) => (n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} MB` : `${Math.ceil(n / 1000)} KB`);
+  const firstLineEnd = input.text.search(/\r?\n|$/);
+  result.findings.unshift({
+    rule: 'partial-check',
+    severity: setting ?? 'information',
+    message: `This draft is ${megabytes(input.text.length)}: only the first ${megabytes(cut)} (to line ${stopLine}) are checked. Raise councilNotes.maxDocumentSize to check it all.`,
+    start: 0,
+    end: firstLineEnd,
+    range: lines.rangeOf(0, firstLineEnd),
+  });
+  return result;
 }
 
 function chooseLanguage(draft: ParsedDraft, languages: LanguageRegistry, settings: CheckSettings): { code: string; source: LanguageSource } {

@@ -9,6 +9,7 @@ import { unknownArticle } from './unknown-article';
 import { footnoteReference } from './footnote-reference';
 import { noteHeader } from './note-header';
 import { modelSchema } from './model-schema';
+import { partialCheck } from './partial-check';
 import { invalidDate } from './invalid-date';
 import { dateFormat } from './date-format';
 import { deprecatedTerm } from './deprecated-term';
@@ -21,7 +22,7 @@ import { unknownInstrument } from './unknown-instrument';
 
 export const RULES: readonly Rule[] = [
   unknownCountry, deprecatedName, designationFootnote, unknownAct, malformedCitation,
-  unknownArticle, footnoteReference, noteHeader, listCount, groupMembership, unknownInstrument, factMismatch, undefinedAcronym, acronymExpansion, invalidDate, dateFormat, deprecatedTerm, modelSchema,
+  unknownArticle, footnoteReference, noteHeader, listCount, groupMembership, unknownInstrument, factMismatch, undefinedAcronym, acronymExpansion, invalidDate, dateFormat, deprecatedTerm, modelSchema, partialCheck,
 ];
 
 export const RULES_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
