@@ -55,6 +55,7 @@ export const languageDataSchema = z.object({
   listConjunctions: words.describe('and / en / et / und, plus "or" forms.'),
   inflectionSuffixes: words.optional().describe('Plural and case endings a term may take: en "s", nl "en", de "en"… (illegal migrant → illegal migrants).'),
   derivationSuffixes: words.optional().describe('Endings that make adjectives and demonyms of names: nl "se" (Guinee → Guinese), en "i" (Bangladeshi).'),
+  articles: words.optional().describe('Articles that may stand before a name in a list: the / de, het / le, la, les, l\', du, des / der, die, das…'),
   relationWords: words.optional().describe('Words that tie a country to an instrument: "the talent partnership with Nigeria" (with / met / avec / mit).'),
   inclusionMarkers: words.optional().describe('Words that make a list non-exhaustive: including, such as…'),
   wellKnownAcronyms: words.describe('Acronyms that need no expansion in this language.'),

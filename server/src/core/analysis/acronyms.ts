@@ -25,11 +25,14 @@ export function findAcronymUses(analysis: DraftAnalysis): AcronymUse[] {
   const { prose } = analysis;
   const exempt = exemptSpans(analysis);
   const uses: AcronymUse[] = [];
+  // Capitals inside a known name ("NDICI-Global Europe") belong to the name, not to an acronym to spell out.
+  const names = analysis.entities.filter((match) => /[\s-]/.test(prose.slice(match.start, match.end))
+    && match.values.some((l) => l.kind === 'instrument' || l.kind === 'body' || l.kind === 'act-title'));
   const shoutingBlocks = analysis.draft.blocks.filter((block) => !/\p{Ll}/u.test(prose.slice(block.start, block.end)));
   const inside = (spans: { start: number; end: number }[], offset: number) => spans.length > 0 && spanContaining(spans, offset);
 
   const add = (start: number, acronym: string, tokenEnd: number) => {
-    if (inside(exempt, start) || inside(shoutingBlocks, start)) return;
+    if (inside(exempt, start) || inside(shoutingBlocks, start) || inside(names, start)) return;
     const end = start + acronym.length;
     const before = prose.slice(Math.max(0, start - 200), start);
     const after = prose.slice(tokenEnd, tokenEnd + 300);

@@ -49,6 +49,8 @@ export interface ArticleReference {
   act: { kind: 'citation'; citation: Citation } | { kind: 'title'; actId: string; text: string; start: number; end: number };
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 export function familyOf(type: ActType): ActFamily {
   if (type.endsWith('regulation')) return 'regulation';
   if (type.endsWith('decision')) return 'decision';
@@ -78,8 +80,10 @@ function citationPatterns(language: LanguageData, registry: LanguageRegistry): C
     for (const [code, text] of Object.entries(other.citation.domains) as [DomainCode, string][]) domainCodes.set(text, code);
   }
   const markers = [...language.citation.numberMarker, ...registry.all.flatMap((l) => l.citation.numberMarker), ...MARKER_VARIANTS];
+  // No lookbehind at the start: a pattern that opens with literal words lets the engine skip
+  // ahead quickly; the word boundary before the match is checked in code.
   const source =
-    `(?<![\\p{L}\\p{N}])(?<type>${alternation(typeFamily.keys())})` +
+    `(?<type>${alternation(typeFamily.keys())})` +
     `(?:\\s+\\((?<domain>[\\p{L}, ]{1,20})\\))?` +
     `\\s+(?:(?<marker>${alternation(markers)})\\s*)?` +
     `(?<a>\\d{1,4})\\/(?<b>\\d{1,4})(?:\\/(?<suffix>\\p{Lu}{2,8}))?(?![\\p{L}\\p{N}])`;
@@ -94,6 +98,7 @@ export function findCitations(prose: string, language: LanguageData, registry: L
   for (const match of prose.matchAll(citation)) {
     const groups = match.groups!;
     const start = match.index!;
+    if (WORD_CHAR.test(prose[start - 1] ?? '')) continue;
     const indices = groupOffsets(match[0], start, groups);
     const a = Number(groups.a);
     const b = Number(groups.b);

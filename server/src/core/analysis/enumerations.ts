@@ -11,7 +11,24 @@ export interface ListItem { start: number; end: number; text: string; countryId?
 export interface Enumeration { start: number; end: number; items: ListItem[]; open: boolean }
 
 const ITEM_SEPARATOR = /^\s*[,;]\s*/;
-const ARTICLES = /^(?:the|de|het|le|la|les|l'|l’|der|die|das|den)\s+/i;
+const articlePatterns = new WeakMap<object, RegExp>();
+
+/**
+ * Length of an article opening `text` ("the ", "l'", "du "), from the language data; 0 if none.
+ * Elided articles (l', d') join the name without a space.
+ */
+export function leadingArticleLength(analysis: DraftAnalysis, text: string): number {
+  const language = analysis.language;
+  let pattern = articlePatterns.get(language);
+  if (!pattern) {
+    const words = (language.articles ?? []).map((a) => a.replace(/’/g, "'"));
+    const elided = words.filter((a) => a.endsWith("'")).map((a) => escapeWord(a.slice(0, -1)) + "['’]");
+    const spaced = words.filter((a) => !a.endsWith("'")).map((a) => `${escapeWord(a)}\\s+`);
+    pattern = new RegExp(`^(?:${[...elided, ...spaced].join('|') || '(?!)'})`, 'iu');
+    articlePatterns.set(language, pattern);
+  }
+  return pattern.exec(text)?.[0].length ?? 0;
+}
 
 function escapeWord(word: string): string { return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
 
@@ -77,7 +94,7 @@ function readDelimitedList(analysis: DraftAnalysis, from: number, to: number): E
     const text = raw.trim();
     if (!text) continue;
     const itemStart = bound.start + raw.indexOf(text);
-    items.push({ start: itemStart, end: itemStart + text.length, text, countryId: countryOf(analysis.entityAt(itemStart + (ARTICLES.exec(text)?.[0].length ?? 0))) });
+    items.push({ start: itemStart, end: itemStart + text.length, text, countryId: countryOf(analysis.entityAt(itemStart + leadingArticleLength(analysis, text))) });
   }
   return { start: from, end: to, items, open: false };
 }
@@ -94,8 +111,8 @@ export function readCountryList(analysis: DraftAnalysis, from: number): Enumerat
   for (;;) {
     const lead = /^\s*/.exec(prose.slice(cursor, cursor + 50))![0].length;
     let at = cursor + lead;
-    const article = ARTICLES.exec(prose.slice(at, at + 10));
-    if (article && countryOf(analysis.entityAt(at + article[0].length))) at += article[0].length;
+    const article = leadingArticleLength(analysis, prose.slice(at, at + 10));
+    if (article && countryOf(analysis.entityAt(at + article))) at += article;
     const entity = analysis.entityAt(at);
     const countryId = countryOf(entity);
     if (!entity || !countryId) break;

@@ -21,11 +21,14 @@ export const deprecatedTerm: Rule = {
       if (ending && !suffixes.has(ending)) continue;
       const end = match.end + ending.length;
       const found = analysis.prose.slice(match.start, end);
-      const replacement = term.replacement && matchCase(found, term.replacement + ending);
+      // A declined form listed after the base form ("illegalen Migrant") cannot take the preferred
+      // term with the same ending: it gets the preferred term's base form, without a fix.
+      const baseForm = analysis.model.terminology.get(term.id)?.terms[language.code]?.find((t) => t.status === term.status)?.text === term.text;
+      const replacement = term.replacement && baseForm ? matchCase(found, term.replacement + ending) : undefined;
       report({
         start: match.start,
         end,
-        message: `"${found}" is ${term.status}${replacement ? `: use "${replacement}"` : ''}.`,
+        message: `"${found}" is ${term.status}${replacement ? `: use "${replacement}"` : term.replacement ? `: use the preferred term "${term.replacement}"` : ''}.`,
         suggestions: replacement ? [replacement] : undefined,
         fix: replacement ? [{ start: match.start, end, newText: replacement }] : undefined,
       });

@@ -1,10 +1,9 @@
 import type { Rule, RuleContext } from '../rule';
 import type { FactKind } from '../../../../schemas/policy-model';
-import { countryOf } from '../analysis/enumerations';
+import { countryOf, leadingArticleLength } from '../analysis/enumerations';
 import { countryName } from '../analysis/names';
 
 const ITEM_SEPARATOR = /^\s*[,;]\s*/;
-const LEADING_ARTICLE = /^(?:the|de|het|le|la|les|l'|l’|der|die|das|den)\s+/i;
 
 interface Claim { countryId: string; countryText: string; year: number; start: number; end: number }
 
@@ -39,8 +38,8 @@ function claimsAfter({ analysis }: RuleContext, from: number): Claim[] {
   let cursor = from;
   for (;;) {
     let at = cursor + /^\s*/.exec(prose.slice(cursor, cursor + 50))![0].length;
-    const article = LEADING_ARTICLE.exec(prose.slice(at, at + 10));
-    if (article && countryOf(analysis.entityAt(at + article[0].length))) at += article[0].length;
+    const article = leadingArticleLength(analysis, prose.slice(at, at + 10));
+    if (article && countryOf(analysis.entityAt(at + article))) at += article;
     const entity = analysis.entityAt(at);
     const countryId = countryOf(entity);
     if (!entity || !countryId) break;

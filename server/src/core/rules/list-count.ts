@@ -38,7 +38,7 @@ export const listCount: Rule = {
       report({
         start: stated.start,
         end: stated.end,
-        message: `The text says ${written} but lists ${list.items.length}: ${list.items.map((item) => item.text).join('; ')}.`,
+        message: `The text says ${written} but lists ${list.items.length}: ${list.items.map((item) => item.text.replace(/[.;,:]+$/, '')).join('; ')}.`,
         suggestions: replacement ? [replacement] : undefined,
         fix: replacement ? [{ start: stated.start, end: stated.end, newText: replacement }] : undefined,
       });

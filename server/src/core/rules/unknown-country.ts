@@ -1,4 +1,5 @@
-import { LANGUAGE_NAMES_EN } from '../../../../schemas/policy-model';
+import { LANGUAGE_NAMES_EN, type LanguageCode } from '../../../../schemas/policy-model';
+import { FuzzyIndex } from '../match/fuzzy';
 import type { Rule, RuleContext } from '../rule';
 import { isUpper, looseKey, matchKey } from '../text/normalize';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
@@ -36,8 +37,10 @@ export const unknownCountry: Rule = {
     for (let i = 0; i < words.length; i++) {
       const first = words[i];
       if (!isUpper(first.text[0]) || ignored.has(first.text.toLowerCase()) || isAcronym(first.text)) continue;
-      // Longest phrase first, so "Bosnia and Herzegowina" is one finding, not two.
-      for (let count = Math.min(MAX_WORDS, words.length - i); count >= 1; count--) {
+      // Longest phrase first, so "Bosnia and Herzegowina" is one finding, not two. Phrases are
+      // only tried where the first word is close to the first word of a multi-word name.
+      const maxWords = startsMultiWordName(analysis, first.text) ? MAX_WORDS : 1;
+      for (let count = Math.min(maxWords, words.length - i); count >= 1; count--) {
         const last = words[i + count - 1];
         if (!isPhrase(analysis.prose, words, i, count)) continue;
         const phrase = analysis.prose.slice(first.start, last.end);
@@ -86,6 +89,23 @@ function reportOtherLanguageNames(analysis: DraftAnalysis, report: RuleContext['
       fix: [{ start: match.start, end: match.end, newText: hit.value.short }],
     });
   }
+}
+
+/** Whether a word is within one edit of the first word of a multi-word country name of the language. */
+function startsMultiWordName(analysis: DraftAnalysis, word: string): boolean {
+  const lang = analysis.language.code;
+  const firstWords = analysis.model.memo(`country-first-words:${lang}`, () => {
+    const index = new FuzzyIndex<true>(1);
+    for (const country of analysis.model.countries.values()) {
+      const names = country.names[lang as LanguageCode];
+      for (const text of [names?.short, names?.formal, ...(names?.variants ?? [])]) {
+        const words = text?.split(/\s+/) ?? [];
+        if (words.length > 1) index.add(looseKey(words[0]), true);
+      }
+    }
+    return index;
+  });
+  return firstWords.lookup(looseKey(word), 1).length > 0;
 }
 
 function ignoredWords(analysis: DraftAnalysis): Set<string> {

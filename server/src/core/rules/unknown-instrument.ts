@@ -11,8 +11,8 @@ interface NameIndex {
   families: { head: string[]; names: KnownName[]; lastWord: string }[];
 }
 
-/** Words split at apostrophes, so French elisions (l'Agence) compare with the name's words. */
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}/-]*/gu;
+/** Words split at apostrophes and hyphens, so "l'Agence" and "Rabat-Prozess" compare word by word. */
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}/]*/gu;
 /** Words too common to anchor a name on. */
 const MIN_ANCHOR_LENGTH = 4;
 
@@ -49,11 +49,18 @@ function buildIndex(analysis: DraftAnalysis, lang: string): NameIndex {
       if (words.length >= 2) names.push({ text, words, id: entity.id });
     }
   }
+  // Anchors are the names' words and their stems (without an ending), so that a declined word
+  // ("Europäischen" for "Europäisches") still anchors the name.
+  const suffixes = analysis.language.inflectionSuffixes ?? [];
   const byWord = new Map<string, { name: KnownName; position: number }[]>();
   for (const name of names) {
     name.words.forEach((word, position) => {
       if (word.length < MIN_ANCHOR_LENGTH) return;
-      byWord.set(word, [...(byWord.get(word) ?? []), { name, position }]);
+      for (const stem of stems(word, suffixes)) {
+        const list = byWord.get(stem) ?? [];
+        if (!list.some((entry) => entry.name === name && entry.position === position)) list.push({ name, position });
+        byWord.set(stem, list);
+      }
     });
   }
   // Families: names of three or more words that share their first three words and differ after.
@@ -80,21 +87,29 @@ type Word = { start: number; end: number; key: string };
 /** Every word of a known name but one is there, and that one is a slip away: "Khartoum Proces". */
 function nearMisses({ analysis, language }: RuleContext, index: NameIndex, words: Word[], report: Report): void {
   const suffixes = language.inflectionSuffixes ?? [];
+  const seen = new Set<string>();
   words.forEach((word, i) => {
-    for (const { name, position } of index.byWord.get(word.key) ?? []) {
+    const anchored = stems(word.key, suffixes).flatMap((stem) => index.byWord.get(stem) ?? []);
+    for (const { name, position } of anchored) {
+      const alignment = `${i - position}:${name.text}`;
+      if (seen.has(alignment)) continue;
+      seen.add(alignment);
       const first = i - position;
       const last = first + name.words.length - 1;
       if (first < 0 || last >= words.length || !sameSentence(analysis.prose, words[first].start, words[last].end)) continue;
+      // Exactly one word differs by more than its ending ("des Europäischen Migrationsnetwerks").
       let differing = -1;
       let count = 0;
       for (let k = 0; k < name.words.length; k++) {
-        if (words[first + k].key !== name.words[k]) { differing = k; count++; }
+        const found = words[first + k].key;
+        if (found === name.words[k] || isInflection(found, name.words[k], suffixes, k < name.words.length - 1)) continue;
+        differing = k;
+        count++;
       }
       if (count !== 1) continue;
       const found = words[first + differing].key;
       const expected = name.words[differing];
-      const isLastWord = differing === name.words.length - 1;
-      if (editDistance(found, expected, 2) > (expected.length >= 6 ? 2 : 1) || isInflection(found, expected, suffixes, !isLastWord)) continue;
+      if (editDistance(found, expected, 2) > (expected.length >= 6 ? 2 : 1) || isInflection(found, expected, suffixes, false)) continue;
       const start = words[first].start;
       const end = words[last].end;
       if (coveredByKnownName(analysis, start, end)) continue;
@@ -151,3 +166,10 @@ function isInflection(found: string, expected: string, suffixes: readonly string
 
 /** Words compare in lower case (with typographic apostrophes folded): cheap enough for every word of a draft. */
 function wordKey(word: string): string { return word.toLowerCase().replace(/’/g, "'"); }
+
+/** A word and the word without each ending it may carry (at least four letters left). */
+function stems(word: string, suffixes: readonly string[]): string[] {
+  const out = [word];
+  for (const suffix of suffixes) if (word.length - suffix.length >= MIN_ANCHOR_LENGTH && word.endsWith(suffix)) out.push(word.slice(0, -suffix.length));
+  return out;
+}

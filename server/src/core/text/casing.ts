@@ -7,7 +7,10 @@ const LEADING_ARTICLES = new Set(['the', 'de', 'het', 'la', 'le', 'les', "l'", '
  * The draft's text matches the label's capitals, except that a leading article may change case.
  * Dictionary matching ignores case, so this keeps "turkey" (the bird) apart from "Turkey".
  */
-export function casingFits(found: string, label: string): boolean {
+export function casingFits(foundText: string, labelText: string): boolean {
+  // Typographic and straight apostrophes are the same letter here, as in matching.
+  const found = foundText.replace(/’/g, "'");
+  const label = labelText.replace(/’/g, "'");
   const foundWords = found.split(/\s+/);
   const labelWords = label.split(/\s+/);
   if (foundWords.length !== labelWords.length) return found.toLowerCase() === label.toLowerCase();

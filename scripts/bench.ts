@@ -1,0 +1,154 @@
+/**
+ * npm run bench: speed and memory of Council Notes, side by side with remark and markdownlint.
+ *
+ *   (a) remark-parse + remark-gfm alone   (b) markdownlint, default rules   (c) our full check
+ * on drafts of 12 KB, 100 KB, 1 MB and 10 MB generated from examples/, interleaved, after
+ * warm-up, reporting median and p95 and the ratios c/a and c/b. Then the language server over
+ * stdio with a real JSON-RPC client: edit → diagnostics latency (debounce off, reported apart),
+ * cold start, RSS with 20 open 100 KB drafts; and a CLI check of a 1,000-note workspace.
+ * Figures, not pass/fail: targets are printed beside them.
+ */
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { cpus } from 'node:os';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { checkDraft } from '../server/src/core/check';
+import { loadLanguages, packageRoot } from '../server/src/node/resources';
+import { loadModelFromDisk } from '../server/src/node/session';
+import { LspTestClient } from '../test/support/lsp-client';
+
+const root = packageRoot();
+const work = join(root, '.tmp', 'bench');
+const SIZES: [string, number, number][] = [['12 KB', 12_000, 40], ['100 KB', 100_000, 15], ['1 MB', 1_000_000, 5], ['10 MB', 10_000_000, 2]];
+const quick = process.argv.includes('--quick');
+
+function exampleDrafts(): string[] {
+  return ['en', 'nl', 'fr', 'de'].flatMap((lang) => readdirSync(join(root, 'examples', lang)).sort().map((name) => readFileSync(join(root, 'examples', lang, name), 'utf8')));
+}
+
+/** A draft of about `size` characters: example drafts one after the other, as a consolidated report would be. */
+function draftOfSize(size: number, drafts = exampleDrafts()): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < size; i++) {
+    const part = `${drafts[i % drafts.length].replace(/^---[\s\S]*?---\n/, '')}\n\n`;
+    parts.push(part);
+    length += part.length;
+  }
+  return parts.join('').slice(0, size);
+}
+
+function stats(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1)).padStart(7);
+
+async function main(): Promise<void> {
+  console.log(`Council Notes benchmark — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}\n`);
+  const { lint } = await import('markdownlint/sync');
+  const remark = unified().use(remarkParse).use(remarkGfm);
+  const languages = loadLanguages();
+  const started = performance.now();
+  const model = loadModelFromDisk([]).build.index;
+  console.log(`model load (built-in model, ${model.entityCount} entities): ${(performance.now() - started).toFixed(0)} ms\n`);
+
+  const runners: [string, (text: string) => void][] = [
+    ['a remark', (text) => { remark.parse(text); }],
+    ['b markdownlint', (text) => { lint({ strings: { draft: text } }); }],
+    ['c council-notes', (text) => { checkDraft({ text, model, languages, settings: { maxDocumentSize: Number.POSITIVE_INFINITY } }); }],
+  ];
+  console.log('Full check, one process, interleaved (ms)');
+  console.log('size      (a) median   p95 | (b) median   p95 | (c) median   p95 |  c/a   c/b |   MB/s (c)');
+  for (const [label, size, iterations] of SIZES.slice(0, quick ? 2 : 4)) {
+    const text = draftOfSize(size);
+    const times: number[][] = runners.map(() => []);
+    const warmUp = size >= 1_000_000 ? 1 : 3;
+    for (let i = 0; i < warmUp + iterations; i++) {
+      // Rotate the order so that no runner always goes first (caches, GC).
+      for (let k = 0; k < runners.length; k++) {
+        const index = (i + k) % runners.length;
+        const t = performance.now();
+        runners[index][1](text);
+        if (i >= warmUp) times[index].push(performance.now() - t);
+      }
+    }
+    const [a, b, c] = times.map(stats);
+    console.log(`${label.padEnd(8)} ${ms(a.median)} ${ms(a.p95)} | ${ms(b.median)} ${ms(b.p95)} | ${ms(c.median)} ${ms(c.p95)} | ${(c.median / a.median).toFixed(2).padStart(4)} ${(c.median / b.median).toFixed(2).padStart(5)} | ${(text.length / 1e6 / (c.median / 1000)).toFixed(2).padStart(8)}`);
+  }
+  console.log('targets: c/a ≤ 1.1 and c/b < 1\n');
+
+  await serverFigures();
+  workspaceFigure();
+}
+
+async function serverFigures(): Promise<void> {
+  mkdirSync(work, { recursive: true });
+  process.env.COUNCIL_NOTES_DEBOUNCE_MS = '0';
+  console.log('Language server over stdio (debounce off for these figures; the editor adds its 120 ms debounce)');
+
+  const coldStart = performance.now();
+  const cold = new LspTestClient();
+  await cold.initialize(work);
+  const coldUri = pathToFileURL(join(work, 'cold.md')).toString();
+  cold.open(coldUri, draftOfSize(12_000));
+  await cold.diagnostics(coldUri, () => true, 60_000);
+  console.log(`cold start → first diagnostics (12 KB draft): ${(performance.now() - coldStart).toFixed(0)} ms`);
+  await cold.shutdown();
+
+  const client = new LspTestClient();
+  await client.initialize(work);
+  console.log('size      position  p50 (ms)  p95 (ms)  target p95');
+  for (const [label, size] of SIZES.slice(0, quick ? 2 : 3)) {
+    const uri = pathToFileURL(join(work, `edit-${size}.md`)).toString();
+    let text = draftOfSize(size);
+    client.open(uri, text);
+    await client.diagnostics(uri, () => true, 120_000);
+    for (const position of ['start', 'middle', 'end'] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < (size >= 1_000_000 ? 10 : 25); i++) {
+        // Typing a letter in a paragraph near that position.
+        const anchor = position === 'start' ? text.indexOf('\n\n', 200) : position === 'middle' ? text.indexOf('\n\n', text.length / 2) : text.lastIndexOf('\n\n', text.length - 200);
+        const at = Math.max(0, anchor - 5);
+        text = `${text.slice(0, at)}x${text.slice(at)}`;
+        const t = performance.now();
+        const version = client.change(uri, text);
+        await client.diagnostics(uri, (p) => p.version === version, 120_000);
+        times.push(performance.now() - t);
+      }
+      const { median, p95 } = stats(times);
+      const target = size <= 12_000 ? '15' : size >= 1_000_000 ? '50' : '–';
+      console.log(`${label.padEnd(8)}  ${position.padEnd(8)} ${ms(median)}   ${ms(p95)}   ${target.padStart(6)}`);
+    }
+    client.close(uri);
+  }
+
+  const drafts = Array.from({ length: 20 }, (_, i) => ({ uri: pathToFileURL(join(work, `open-${i}.md`)).toString(), text: draftOfSize(100_000, exampleDrafts().slice(i % 5)) }));
+  for (const draft of drafts) client.open(draft.uri, draft.text);
+  for (const draft of drafts) await client.diagnostics(draft.uri, () => true, 120_000);
+  const status = readFileSync(`/proc/${client.process.pid}/status`, 'utf8');
+  const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  console.log(`server RSS with 20 open 100 KB drafts: ${rss.toFixed(0)} MB (target ≤ 150 MB)\n`);
+  await client.shutdown();
+}
+
+function workspaceFigure(): void {
+  const dir = join(work, 'workspace');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const drafts = exampleDrafts();
+  for (let i = 0; i < 1000; i++) writeFileSync(join(dir, `note-${String(i).padStart(4, '0')}.md`), drafts[i % drafts.length].replace(/Presidency/g, `Presidency ${i}`));
+  const t = performance.now();
+  const run = spawnSync(process.execPath, [join(root, 'bin', 'council-notes.js'), 'check', '--format', 'json', dir], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const elapsed = performance.now() - t;
+  const files = JSON.parse(run.stdout).files.length;
+  console.log(`CLI check of a 1,000-note workspace (${files} files): ${(elapsed / 1000).toFixed(2)} s on ${cpus().length} cores (target ≤ 5 s)`);
+}
+
+main().catch((error) => { console.error(error); process.exit(1); });
