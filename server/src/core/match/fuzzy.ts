@@ -8,7 +8,8 @@ import { editDistance } from '../text/normalize';
 export interface FuzzyHit<T> { key: string; value: T; distance: number }
 
 export class FuzzyIndex<T> {
-  private readonly deletes = new Map<string, Set<number>>();
+  /** Deletion variant → entry index, or indexes when several share it (most have one: no Set per variant). */
+  private readonly deletes = new Map<string, number | number[]>();
   private readonly entries: { key: string; value: T; maxDistance: number }[] = [];
   /** Drafts repeat their words: answers are remembered (bounded, cleared when full). */
   private readonly answers = new Map<string, FuzzyHit<T>[]>();
@@ -22,9 +23,10 @@ export class FuzzyIndex<T> {
     const distance = Math.min(maxDistance, this.maxDistance);
     this.entries.push({ key, value, maxDistance: distance });
     for (const variant of deletionVariants(key, distance)) {
-      let set = this.deletes.get(variant);
-      if (!set) this.deletes.set(variant, set = new Set());
-      set.add(index);
+      const known = this.deletes.get(variant);
+      if (known === undefined) this.deletes.set(variant, index);
+      else if (typeof known === 'number') { if (known !== index) this.deletes.set(variant, [known, index]); }
+      else if (!known.includes(index)) known.push(index);
     }
   }
 
@@ -44,7 +46,9 @@ export class FuzzyIndex<T> {
     const seen = new Set<number>();
     const hits: FuzzyHit<T>[] = [];
     for (const variant of deletionVariants(candidate, limit)) {
-      for (const index of this.deletes.get(variant) ?? []) {
+      const found = this.deletes.get(variant);
+      if (found === undefined) continue;
+      for (const index of typeof found === 'number' ? [found] : found) {
         if (seen.has(index)) continue;
         seen.add(index);
         const entry = this.entries[index];
