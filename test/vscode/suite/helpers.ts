@@ -5,9 +5,21 @@ export const EXTENSION_ID = 'council-notes.council-notes';
 export const SOURCE = 'council-notes';
 
 export interface CouncilNotesApi {
-  readonly client: { isRunning(): boolean } | undefined;
+  readonly client: { isRunning(): boolean; sendRequest<R>(method: string, params: unknown, token?: vscode.CancellationToken): Promise<R> } | undefined;
   ready(): Promise<void>;
   restart(): Promise<void>;
+  /** The language status item, after asking the server again. */
+  status(): Promise<{ text: string; detail: string | undefined; severity: vscode.LanguageStatusSeverity; busy: boolean; command?: string }>;
+  /** The References view, fully expanded. */
+  references(): Promise<ReferenceSnapshot[]>;
+}
+
+export interface ReferenceSnapshot {
+  label: string;
+  description?: string;
+  command?: { command: string; arguments?: unknown[] };
+  entry?: { section: string; id: string };
+  children?: ReferenceSnapshot[];
 }
 
 export function sleep(ms: number): Promise<void> {
@@ -113,4 +125,19 @@ export function waitForAbsence(uri: vscode.Uri, what: string, match: (d: vscode.
     timeoutMs,
     () => describe(ours(uri)),
   );
+}
+
+/**
+ * Runs `body` with `councilNotes.language` set in the workspace, then puts back the fixture's
+ * own value (its .vscode/settings.json sets "en"; removing the key would leave "auto").
+ */
+export async function withLanguage<T>(language: string, body: () => Promise<T>): Promise<T> {
+  const config = () => vscode.workspace.getConfiguration('councilNotes');
+  const before = config().inspect<string>('language')?.workspaceValue;
+  await config().update('language', language, vscode.ConfigurationTarget.Workspace);
+  try {
+    return await body();
+  } finally {
+    await config().update('language', before, vscode.ConfigurationTarget.Workspace);
+  }
 }
