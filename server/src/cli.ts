@@ -9,17 +9,20 @@ import type { ModelProblem } from './core/model/load';
 import { findFiles, loadLanguages } from './node/resources';
 import { loadModelFromDisk } from './node/session';
 import { formatJson, formatSarif, formatText, type FileResult } from './node/report';
+import { runFix } from './node/fix-command';
 
 const USAGE = `Usage:
-  council-notes check [--format text|json|sarif] [--model FILE]... [--lang CODE] [--no-default-model] PATH...
+  council-notes check [--format text|json|sarif] [--model FILE]... [--lang CODE] [--no-default-model] [--fix] PATH...
   council-notes lsp --stdio
 
 Checks Markdown drafts (directories are searched for *.md) against the policy model.
+--fix applies the safe fixes in place (atomically, keeping encoding and line endings) and
+reports what is left.
 Exit status: 0 no errors, 1 errors found, 2 usage or model error.`;
 
 class UsageError extends Error {}
 
-interface CheckOptions { format: 'text' | 'json' | 'sarif'; models: string[]; lang?: string; useDefault: boolean; paths: string[] }
+interface CheckOptions { format: 'text' | 'json' | 'sarif'; models: string[]; lang?: string; useDefault: boolean; paths: string[]; fix?: boolean }
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -58,6 +61,7 @@ function parseCheckOptions(args: string[]): CheckOptions {
     } else if (arg === '--model') options.models.push(value());
     else if (arg === '--lang') options.lang = value();
     else if (arg === '--no-default-model') options.useDefault = false;
+    else if (arg === '--fix') options.fix = true;
     else if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}"`);
     else options.paths.push(arg);
   }
@@ -76,6 +80,10 @@ function runCheck(options: CheckOptions): number {
       process.stderr.write(`${problem.file}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.severity} model-schema: ${problem.message}\n`);
     }
     return 2;
+  }
+  if (options.fix) {
+    const io = { stdout: (text: string) => process.stdout.write(text), stderr: (text: string) => process.stderr.write(text) };
+    return runFix({ format: options.format, settings: { language: options.lang }, roots: options.paths.map(readable) }, build.index, languages, io);
   }
   const files = findFiles(options.paths.map(readable), (name) => name.toLowerCase().endsWith('.md'));
   const results: FileResult[] = files.map((path) => {

@@ -15,6 +15,8 @@ export class LspTestClient {
   readonly process: ChildProcess;
   readonly logs: string[] = [];
   settings: Record<string, unknown> = {};
+  /** Notifications other than diagnostics and logs (progress, model changed…), in arrival order. */
+  readonly notifications: { method: string; params: unknown }[] = [];
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
@@ -30,15 +32,24 @@ export class LspTestClient {
     this.connection.onNotification('window/logMessage', (params: { message: string }) => { this.logs.push(params.message); });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('workspace/semanticTokens/refresh', () => null);
+    for (const method of ['$/progress', 'councilNotes/modelChanged']) {
+      this.connection.onNotification(method, (params: unknown) => { this.notifications.push({ method, params }); });
+    }
     this.connection.listen();
   }
 
-  async initialize(workspaceFolder?: string): Promise<unknown> {
+  /** `capabilities` are merged (per top-level section) over the default ones. */
+  async initialize(workspaceFolder?: string, capabilities: Record<string, Record<string, unknown>> = {}, initializationOptions?: unknown): Promise<unknown> {
+    const defaults: Record<string, Record<string, unknown>> = { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } };
+    for (const [section, value] of Object.entries(capabilities)) defaults[section] = { ...defaults[section], ...value };
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: workspaceFolder ? pathToFileURL(workspaceFolder).toString() : null,
       workspaceFolders: workspaceFolder ? [{ uri: pathToFileURL(workspaceFolder).toString(), name: 'ws' }] : null,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: defaults,
+      initializationOptions,
     });
     await this.connection.sendNotification('initialized', {});
     return result;
@@ -54,6 +65,11 @@ export class LspTestClient {
     this.versions.set(uri, version);
     void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     return version;
+  }
+
+  /** Sends a request (standard or custom) and returns its result. */
+  request<R = unknown>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest<R>(method, params);
   }
 
   save(uri: string): void { void this.connection.sendNotification('textDocument/didSave', { textDocument: { uri } }); }

@@ -8,7 +8,7 @@ import type { Range } from 'vscode-languageserver-types';
 export const CHECK_WORKSPACE = 'councilNotes/checkWorkspace';
 export interface CheckWorkspaceResult { files: number; findings: number; errors: number; cancelled: boolean }
 
-/** Reload every model file from disk and rebuild the model. */
+/** Reload every model file from disk and rebuild the model; answers with the new ModelSummary. */
 export const RELOAD_MODEL = 'councilNotes/reloadModel';
 
 /** The model in use, for the status item. */
@@ -20,7 +20,7 @@ export interface ModelSummary {
   problems: number;
 }
 
-/** Sent by the server when the model was rebuilt (the client refreshes status and views). */
+/** Sent by the server when the model was rebuilt (the client refreshes status and views); its params are the new ModelSummary. */
 export const MODEL_CHANGED = 'councilNotes/modelChanged';
 
 /** Language and language source of a draft, for the status item. */
@@ -31,6 +31,7 @@ export interface DocumentInfo { language: string; languageSource: 'setting' | 'f
 /** What a draft cites, grouped by kind, for the References view. */
 export const DOCUMENT_REFERENCES = 'councilNotes/documentReferences';
 export interface DocumentReferencesParams { uri: string }
+/** `id` is the model id; for an article it is `<act id>#<article id>` (e.g. "32009R0810#25a"), whose entry is the act's. */
 export interface ReferencedEntity { kind: 'country' | 'act' | 'article' | 'body' | 'instrument' | 'acronym' | 'group'; id: string; label: string; ranges: Range[] }
 export interface DocumentReferences { groups: { kind: ReferencedEntity['kind']; entities: ReferencedEntity[] }[] }
 
@@ -43,5 +44,9 @@ export interface ModelEntryLocation { uri: string; range: Range; builtIn: boolea
 export const MODEL_FILE_TEXT = 'councilNotes/modelFileText';
 export interface ModelFileTextParams { uri: string }
 
-/** URI scheme under which the client shows built-in model files read-only. */
+/**
+ * URI scheme under which the client shows built-in model files read-only
+ * (`council-notes-model:/20-acts.policy.yaml`). Editors without it pass the initialization option
+ * `{ "builtInModelUris": "file" }` and get file URIs instead.
+ */
 export const BUILT_IN_MODEL_SCHEME = 'council-notes-model';

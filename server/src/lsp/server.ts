@@ -1,212 +1,122 @@
 /**
- * The language server: a thin LSP layer over the core. It keeps the open documents, the model
- * (built-in + workspace files + settings), debounces checks per document, cancels superseded
- * checks, and publishes diagnostics only for the document version that was checked.
+ * The language server: a thin LSP layer over the core. State (documents, model, settings,
+ * per-document analysis and check) lives in ServerContext; each feature registers itself from
+ * ./features. Checks are debounced per document, superseded checks cancelled, and diagnostics
+ * published only for the version that was checked.
  */
 import {
-  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification,
-  type Connection, type InitializeParams,
+  createConnection, ProposedFeatures, TextDocumentSyncKind, DidChangeConfigurationNotification,
+  type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { readFileSync } from 'node:fs';
-import { checkDraft, CancelledError, type CheckSettings } from '../core/check';
-import { ModelStore, type ModelBuild } from '../core/model/model-store';
-import type { LanguageRegistry } from '../core/language/registry';
-import { defaultModelFiles, findFiles, loadLanguages, MODEL_FILE } from '../node/resources';
-import { toDiagnostic, modelProblemToDiagnostic } from './diagnostics';
-import { readSettings, DEFAULT_SETTINGS, type ServerSettings } from './settings';
-
-/** Long enough to skip intermediate keystrokes, short enough to feel immediate. */
-const DEBOUNCE_MS = 120;
+import { MODEL_FILE } from '../node/resources';
+import { ServerContext } from './context';
+import { toDiagnostic } from './diagnostics';
+import { registerCompletion, COMPLETION_TRIGGERS } from './features/completion';
+import { registerHover } from './features/hover';
+import { registerCodeActions, CODE_ACTION_KINDS } from './features/code-actions';
+import { registerNavigation } from './features/navigation';
+import { registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens';
+import { registerCustomRequests } from './features/custom-requests';
+import { checkDraft } from '../core/check';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
-  const documents = new TextDocuments(TextDocument);
-  const languages: LanguageRegistry = loadLanguages();
-  const store = new ModelStore();
-  let settings: ServerSettings = DEFAULT_SETTINGS;
-  let workspaceFolders: string[] = [];
-  let workspaceModelFiles: string[] = [];
-  let build: ModelBuild | undefined;
-  let supportsConfiguration = false;
-  const timers = new Map<string, NodeJS.Timeout>();
-  const tokens = new Map<string, { isCancellationRequested: boolean }>();
-  const publishedModelFiles = new Set<string>();
+  const ctx = new ServerContext(connection);
+  const { documents } = ctx;
 
-  const log = (message: string) => connection.console.log(`[council-notes] ${message}`);
-
-  connection.onInitialize((params: InitializeParams) => {
-    supportsConfiguration = !!params.capabilities.workspace?.configuration;
-    workspaceFolders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
-    if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
-    return { capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, workspace: { workspaceFolders: { supported: true } } } };
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    ctx.capabilities = params.capabilities ?? {};
+    ctx.supportsConfiguration = !!params.capabilities?.workspace?.configuration;
+    ctx.workspaceFolders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
+    if (ctx.workspaceFolders.length === 0 && params.rootUri) ctx.workspaceFolders = [URI.parse(params.rootUri).fsPath];
+    const options = (params.initializationOptions ?? {}) as { builtInModelUris?: unknown };
+    if (options.builtInModelUris === 'file') ctx.builtInModelUris = 'file';
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        workspace: { workspaceFolders: { supported: true } },
+        completionProvider: { resolveProvider: true, triggerCharacters: COMPLETION_TRIGGERS },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: { label: 'Council Notes' },
+        workspaceSymbolProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
+      },
+    };
   });
 
   connection.onInitialized(async () => {
-    if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'councilNotes' });
-    await refreshSettings();
-    reloadModel('startup');
+    if (ctx.supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'councilNotes' });
+    await ctx.refreshSettings();
+    ctx.reloadModel('startup');
   });
-
-  async function refreshSettings(): Promise<void> {
-    if (!supportsConfiguration) return;
-    try {
-      settings = readSettings(await connection.workspace.getConfiguration('councilNotes'));
-    } catch (error) {
-      log(`could not read settings: ${(error as Error).message}`);
-    }
-  }
-
-  /** Model files in layering order: built-in, workspace files, then files named in settings. */
-  function modelOrder(): string[] {
-    const fromSettings = settings.modelFiles.map((file) => resolveAgainstWorkspace(file, workspaceFolders));
-    const order = [...(settings.useDefault ? defaultModelFiles() : []), ...workspaceModelFiles, ...fromSettings];
-    return [...new Set(order)];
-  }
-
-  function loadFile(file: string): void {
-    const open = documents.get(URI.file(file).toString());
-    try {
-      store.update(file, open ? open.getText() : readFileSync(file, 'utf8'));
-    } catch (error) {
-      log(`cannot read model file ${file}: ${(error as Error).message}`);
-      store.remove(file);
-    }
-  }
-
-  function reloadModel(reason: string): void {
-    workspaceModelFiles = workspaceFolders.flatMap((folder) => {
-      try { return findFiles([folder], (name) => MODEL_FILE.test(name)); } catch { return []; }
-    });
-    for (const file of modelOrder()) loadFile(file);
-    rebuild(reason);
-  }
-
-  function rebuild(reason: string): void {
-    const started = Date.now();
-    build = store.build(modelOrder());
-    const problemCount = [...build.problems.values()].reduce((sum, list) => sum + list.length, 0);
-    log(`model built (${reason}): ${build.index.entityCount} entities from ${build.index.merged.files.length} files, ${problemCount} problems, ${Date.now() - started} ms`);
-    publishModelProblems();
-    for (const document of documents.all()) schedule(document, 0);
-  }
-
-  function publishModelProblems(): void {
-    if (!build) return;
-    const modelSchemaSetting = settings.rules['model-schema'];
-    const current = new Set<string>();
-    for (const [file, problems] of build.problems) {
-      if (file.startsWith(defaultModelDir()) && problems.length === 0) continue;
-      const uri = URI.file(file).toString();
-      current.add(uri);
-      void connection.sendDiagnostics({ uri, diagnostics: modelSchemaSetting === 'off' ? [] : problems.map((p) => modelProblemToDiagnostic(p, modelSchemaSetting)) });
-    }
-    for (const uri of publishedModelFiles) if (!current.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-    publishedModelFiles.clear();
-    for (const uri of current) publishedModelFiles.add(uri);
-  }
-
-  function isModelDocument(uri: string): boolean { return MODEL_FILE.test(URI.parse(uri).path); }
-  function isDraft(document: TextDocument): boolean {
-    return document.languageId === 'markdown' || /\.(md|markdown)$/i.test(URI.parse(document.uri).path);
-  }
-
-  function schedule(document: TextDocument, delay = DEBOUNCE_MS): void {
-    const uri = document.uri;
-    clearTimeout(timers.get(uri));
-    const previous = tokens.get(uri);
-    if (previous) previous.isCancellationRequested = true;
-    timers.set(uri, setTimeout(() => { timers.delete(uri); validate(uri); }, delay));
-  }
-
-  function validate(uri: string): void {
-    const document = documents.get(uri);
-    if (!document || !build || !isDraft(document)) return;
-    const token = { isCancellationRequested: false };
-    tokens.set(uri, token);
-    const version = document.version;
-    try {
-      const checkSettings: CheckSettings = { language: settings.language, rules: settings.rules };
-      const result = checkDraft({ text: document.getText(), model: build.index, languages, settings: checkSettings, token });
-      // A newer version is on its way: its own check will publish.
-      if (token.isCancellationRequested || documents.get(uri)?.version !== version) return;
-      void connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map(toDiagnostic) });
-    } catch (error) {
-      if (error instanceof CancelledError) return;
-      log(`check of ${uri} failed: ${(error as Error).stack ?? error}`);
-    } finally {
-      if (tokens.get(uri) === token) tokens.delete(uri);
-    }
-  }
 
   documents.onDidOpen(({ document }) => {
-    if (isModelDocument(document.uri)) { modelDocumentChanged(document); return; }
-    schedule(document, 0);
+    if (ctx.isModelDocument(document.uri)) { ctx.modelDocumentChanged(document); return; }
+    ctx.schedule(document, 0);
   });
   documents.onDidChangeContent(({ document }) => {
-    if (isModelDocument(document.uri)) { modelDocumentChanged(document); return; }
-    schedule(document);
+    if (ctx.isModelDocument(document.uri)) { ctx.modelDocumentChanged(document); return; }
+    ctx.schedule(document);
   });
   documents.onDidSave(({ document }) => {
-    if (isModelDocument(document.uri)) rebuild(`saved ${URI.parse(document.uri).fsPath}`);
+    if (ctx.isModelDocument(document.uri)) ctx.rebuild(`saved ${URI.parse(document.uri).fsPath}`);
   });
   documents.onDidClose(({ document }) => {
-    clearTimeout(timers.get(document.uri));
-    timers.delete(document.uri);
-    const token = tokens.get(document.uri);
-    if (token) token.isCancellationRequested = true;
-    if (isModelDocument(document.uri)) {
+    ctx.cancelPending(document.uri);
+    if (ctx.isModelDocument(document.uri)) {
       // Back to the version on disk.
       const file = URI.parse(document.uri).fsPath;
-      if (store.has(file)) { loadFile(file); rebuild(`closed ${file}`); }
+      if (ctx.store.has(file)) ctx.reloadModel(`closed ${file}`);
       return;
+    }
+    // A draft a workspace check reported keeps its findings (for the version on disk).
+    const file = URI.parse(document.uri);
+    const text = ctx.workspacePublished.has(document.uri) && file.scheme === 'file' ? ctx.textOf(file.fsPath) : undefined;
+    if (text !== undefined && ctx.build) {
+      try {
+        const { findings } = checkDraft({ text, model: ctx.build.index, languages: ctx.languages, settings: ctx.checkSettings() });
+        void connection.sendDiagnostics({ uri: document.uri, diagnostics: findings.map(toDiagnostic) });
+        return;
+      } catch (error) {
+        ctx.log(`check of ${document.uri} failed: ${(error as Error).message}`);
+      }
     }
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
-  /** Re-validates a model file as it is typed; drafts are re-checked on save (see onDidSave). */
-  const modelTimers = new Map<string, NodeJS.Timeout>();
-  function modelDocumentChanged(document: TextDocument): void {
-    const file = URI.parse(document.uri).fsPath;
-    clearTimeout(modelTimers.get(file));
-    modelTimers.set(file, setTimeout(() => {
-      if (!workspaceModelFiles.includes(file) && !modelOrder().includes(file)) workspaceModelFiles.push(file);
-      store.update(file, document.getText());
-      build = store.build(modelOrder());
-      publishModelProblems();
-    }, DEBOUNCE_MS));
-  }
-
   connection.onDidChangeConfiguration(async () => {
-    const before = modelOrder().join('\n');
-    await refreshSettings();
+    const before = ctx.modelOrder().join('\n');
+    await ctx.refreshSettings();
     // Only a change of model files rebuilds the model; rule and language settings just re-check.
-    if (modelOrder().join('\n') !== before) reloadModel('model settings changed');
+    if (ctx.modelOrder().join('\n') !== before) ctx.reloadModel('model settings changed');
     else {
-      publishModelProblems();
-      for (const document of documents.all()) schedule(document, 0);
+      ctx.publishModelProblems();
+      for (const document of documents.all()) ctx.schedule(document, 0);
     }
   });
   connection.onDidChangeWatchedFiles(({ changes }) => {
+    let relevant = false;
     for (const change of changes) {
       const file = URI.parse(change.uri).fsPath;
       if (!MODEL_FILE.test(file)) continue;
-      if (change.type === 3) store.remove(file);
+      relevant = true;
+      ctx.locator.forget(file);
+      if (change.type === 3) ctx.removeModelFile(file);
     }
-    reloadModel('model files changed on disk');
+    if (relevant) ctx.reloadModel('model files changed on disk');
   });
+
+  registerCompletion(ctx);
+  registerHover(ctx);
+  registerCodeActions(ctx);
+  registerNavigation(ctx);
+  registerSemanticTokens(ctx);
+  registerCustomRequests(ctx);
 
   documents.listen(connection);
   connection.listen();
   return connection;
-}
-
-function defaultModelDir(): string {
-  const files = defaultModelFiles();
-  return files.length > 0 ? files[0].slice(0, files[0].lastIndexOf('/') + 1) : '\u0000';
-}
-
-function resolveAgainstWorkspace(file: string, folders: string[]): string {
-  if (file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(file)) return file;
-  return `${folders[0] ?? process.cwd()}/${file}`;
 }

@@ -7,6 +7,8 @@ export interface ServerSettings {
   useDefault: boolean;
   language: string;
   rules: Record<string, RuleSetting>;
+  /** councilNotes.maxDocumentSize: drafts longer than this are checked in part (undefined: the core's default). */
+  maxDocumentSize?: number;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = { modelFiles: [], useDefault: true, language: 'auto', rules: {} };
@@ -23,5 +25,6 @@ export function readSettings(raw: unknown): ServerSettings {
     useDefault: model.useDefault !== false,
     language: typeof value.language === 'string' ? value.language : 'auto',
     rules,
+    maxDocumentSize: typeof value.maxDocumentSize === 'number' && Number.isFinite(value.maxDocumentSize) && value.maxDocumentSize > 0 ? value.maxDocumentSize : undefined,
   };
 }

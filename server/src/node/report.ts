@@ -2,8 +2,13 @@
 import type { CheckResult } from '../core/check';
 import { RULES } from '../core/rules/index';
 import type { Severity } from '../core/findings';
+import type { AppliedFix } from '../core/fix/apply';
 
-export interface FileResult extends CheckResult { path: string }
+export interface FileResult extends CheckResult {
+  path: string;
+  /** With --fix: the fixes applied (findings are then those left after fixing). */
+  fixed?: AppliedFix[];
+}
 
 export function formatJson(results: FileResult[]): string {
   return `${JSON.stringify({
@@ -12,6 +17,8 @@ export function formatJson(results: FileResult[]): string {
       path: file.path,
       language: file.language,
       diagnostics: file.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, range: f.range, ...(f.suggestions ? { suggestions: f.suggestions } : {}) })),
+      // Only with --fix; positions are in the text as it was when the fix was applied.
+      ...(file.fixed ? { fixed: file.fixed.map((fix) => ({ rule: fix.rule, message: fix.message, line: fix.line, character: fix.character, before: fix.before, after: fix.after })) } : {}),
     })),
   })}\n`;
 }
@@ -19,6 +26,12 @@ export function formatJson(results: FileResult[]): string {
 export function formatText(results: FileResult[]): string {
   const lines: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  let fixes = 0;
+  let fixedFiles = 0;
+  for (const file of results) {
+    for (const fix of file.fixed ?? []) lines.push(`${file.path}:${fix.line + 1}:${fix.character + 1}: fixed ${fix.rule}: ${fix.message}`);
+    if (file.fixed?.length) { fixes += file.fixed.length; fixedFiles++; }
+  }
   for (const file of results) {
     for (const f of file.findings) {
       counts[f.severity]++;
@@ -27,6 +40,7 @@ export function formatText(results: FileResult[]): string {
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;
   lines.push(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${total} finding${total === 1 ? '' : 's'} (${counts.error} errors, ${counts.warning} warnings, ${counts.information + counts.hint} notes)`);
+  if (results.some((file) => file.fixed)) lines.push(`Fixed ${fixes} problem${fixes === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}.`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -88,7 +88,7 @@ function citationInfo(language: LanguageData): { pattern: RegExp; families: Map<
 }
 function citationPattern(language: LanguageData): RegExp { return citationInfo(language).pattern; }
 
-interface BaseCandidate { label: string; kind: CandidateKind; insertText: string; section: SectionName; id: string; detail: string; rank: number; acronymForm?: string; expansion?: string; wellKnown?: boolean }
+interface BaseCandidate { label: string; folded?: string; kind: CandidateKind; insertText: string; section: SectionName; id: string; detail: string; rank: number; acronymForm?: string; expansion?: string; wellKnown?: boolean }
 
 /** Everything that can be completed in a language, built once per model. */
 function baseCandidates(model: PolicyIndex, language: LanguageData): BaseCandidate[] {
@@ -100,7 +100,7 @@ function baseCandidates(model: PolicyIndex, language: LanguageData): BaseCandida
       const key = `${candidate.kind}\u0000${candidate.label}`;
       if (seen.has(key) || !candidate.label.trim()) return;
       seen.add(key);
-      out.push(candidate);
+      out.push({ ...candidate, folded: fold(candidate.label) });
     };
     for (const country of model.countries.values()) {
       const names = country.names[lang];
@@ -152,7 +152,8 @@ export function completionCandidates(analysis: DraftAnalysis, offset: number, op
 
   const word = /[\p{L}\p{M}\p{N}'’-]*$/u.exec(before)![0];
   if (!options.explicit && !options.afterSpace && word === '') return EMPTY;
-  const wordStarts = candidateStarts(before);
+  const typedWords = candidateStarts(before).map((s) => ({ start: lineStart + s, typed: fold(before.slice(s)) })).filter((w) => w.typed.length > word.length);
+  const foldedWord = fold(word);
   const acronymUses = analysis.acronymUses;
   const items: CompletionCandidate[] = [];
   const missing = new Map((listContext?.missing ?? []).map((id, i) => [id, i]));
@@ -160,14 +161,13 @@ export function completionCandidates(analysis: DraftAnalysis, offset: number, op
   for (const base of baseCandidates(model, language)) {
     const inList = base.kind === 'country' && missing.has(base.id);
     if (options.afterSpace && !inList) continue;
-    const foldedLabel = fold(base.label);
+    const foldedLabel = base.folded!;
     // The candidate may continue words already typed: "Bosnia and H" → "Bosnia and Herzegovina".
     let start = offset - word.length;
-    for (const s of wordStarts) {
-      const typed = fold(before.slice(s));
-      if (typed.length > word.length && foldedLabel.startsWith(typed)) { start = lineStart + s; break; }
+    for (const typed of typedWords) {
+      if (foldedLabel.startsWith(typed.typed)) { start = typed.start; break; }
     }
-    if (start === offset - word.length && word && !isSubsequence(fold(word), foldedLabel)) continue;
+    if (start === offset - word.length && word && !matchesWord(foldedWord, foldedLabel)) continue;
     let insertText = base.insertText;
     let detail = base.detail;
     if (base.kind === 'acronym' && base.expansion && !base.wellKnown) {
@@ -193,10 +193,18 @@ function candidateStarts(before: string): number[] {
   return starts.slice(-6);
 }
 
-function isSubsequence(needle: string, haystack: string): boolean {
-  let i = 0;
-  for (let j = 0; i < needle.length && j < haystack.length; j++) if (needle[i] === haystack[j]) i++;
-  return i === needle.length;
+/**
+ * The typed word could be the start of this label as an editor filters: its first letter
+ * starts a word of the label, and the rest follows in order ("ni" → Niger, not Bosnia).
+ */
+function matchesWord(typed: string, label: string): boolean {
+  for (let at = label.indexOf(typed[0]); at >= 0; at = label.indexOf(typed[0], at + 1)) {
+    if (at > 0 && /[\p{L}\p{N}]/u.test(label[at - 1])) continue;
+    let i = 1;
+    for (let j = at + 1; i < typed.length && j < label.length; j++) if (typed[i] === label[j]) i++;
+    if (i === typed.length) return true;
+  }
+  return false;
 }
 
 /** After "Article": the articles of the act named next to it, or the inserted articles of every act. */

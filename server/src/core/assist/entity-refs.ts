@@ -78,7 +78,12 @@ export function entityRefs(analysis: DraftAnalysis): EntityRef[] {
     acronymStarts.add(use.start);
     refs.push({ kind: 'acronym', section: 'acronyms', id: acronym.id, start: use.start, end: use.end, definition: use.definition !== undefined });
   }
+  // Names inside a citation ("(EU)" in "Regulation (EU) 2019/1896") are part of the citation.
+  const citations = analysis.citations;
+  let c = 0;
   for (const match of analysis.entities) {
+    while (c < citations.length && citations[c].end <= match.start) c++;
+    if (c < citations.length && citations[c].start <= match.start && match.end <= citations[c].end) continue;
     const label = primaryLabel(analysis.labelsInLanguage(match));
     if (!label) continue;
     const { kind, section } = KIND_OF_LABEL[label.kind];

@@ -51,9 +51,9 @@ export function searchModel(model: PolicyIndex, language: LanguageData, query: s
       if (q !== '') {
         for (const text of texts.get(`${section}:${id}`) ?? []) {
           const at = text.indexOf(q);
-          const s = at === 0 ? 0 : at > 0 && !/[\p{L}\p{N}]/u.test(text[at - 1]) ? 1 : at > 0 ? 2 : isSubsequence(q, text) ? 3 : Infinity;
+          const s = text === q ? -1 : at === 0 ? 0 : at > 0 && !/[\p{L}\p{N}]/u.test(text[at - 1]) ? 1 : at > 0 ? 2 : isSubsequence(q, text) ? 3 : Infinity;
           if (s < score) score = s;
-          if (score === 0) break;
+          if (score === -1) break;
         }
       }
       if (score === Infinity) continue;

@@ -46,7 +46,7 @@ export function disableLineEdit(draft: ParsedDraft, offset: number, rule: string
   let at = lineStart + lineText.replace(/\s+$/, '').length;
   if (inTable && text[at - 1] === '|') at -= 1;
   while (at > lineStart && /[ \t]/.test(text[at - 1])) at--;
-  return { edit: { start: at, end: at, newText: ` <!-- council-notes-disable-line ${rule} -->${inTable ? ' ' : ''}` }, placement: 'inline' };
+  return { edit: { start: at, end: at, newText: ` <!-- council-notes-disable-line ${rule} -->${inTable && text[at] === '|' ? ' ' : ''}` }, placement: 'inline' };
 }
 
 /** Silences `rule` in the whole draft: a directive on the first line (after front matter). */

@@ -1,0 +1,67 @@
+/**
+ * `council-notes check --fix`: applies the safe fixes of every finding (non-overlapping; the
+ * draft is re-checked after each pass until nothing is left to fix or 5 passes were made),
+ * writes each changed draft atomically with its encoding (UTF-8, BOM kept) and line endings
+ * (CRLF or LF) kept, never writes through a symbolic link or out of the tree named on the
+ * command line, and reports what it fixed and what is left.
+ */
+import { checkDraft, type CheckSettings } from '../core/check';
+import { fixUntilStable } from '../core/fix/apply';
+import type { LanguageRegistry } from '../core/language/registry';
+import type { PolicyIndex } from '../core/model/policy-index';
+import { readDraftFile, refuseToWrite, writeDraftFileAtomic } from './fix-files';
+import { formatJson, formatSarif, formatText, type FileResult } from './report';
+import { findFiles } from './resources';
+
+export interface FixRun {
+  format: 'text' | 'json' | 'sarif';
+  settings: CheckSettings;
+  /** Files and directories named on the command line (each the root of its tree). */
+  roots: string[];
+  maxPasses?: number;
+}
+
+export interface FixIo { stdout(text: string): void; stderr(text: string): void }
+
+/** Exit status: 0 no error-severity finding left, 1 some left, 2 a draft could not be read or written. */
+export function runFix(run: FixRun, model: PolicyIndex, languages: LanguageRegistry, io: FixIo): number {
+  let failed = false;
+  const results: FileResult[] = [];
+  const seen = new Set<string>();
+  for (const root of run.roots) {
+    for (const path of findFiles([root], (name) => name.toLowerCase().endsWith('.md'))) {
+      if (seen.has(path)) continue;
+      seen.add(path);
+      const check = (text: string) => checkDraft({ text, model, languages, settings: run.settings });
+      let file;
+      try { file = readDraftFile(path); } catch (error) {
+        io.stderr(`council-notes: ${path}: cannot read: ${(error as Error).message}\n`);
+        failed = true;
+        continue;
+      }
+      const first = check(file.text);
+      const refusal = !file.utf8 ? 'it is not valid UTF-8' : refuseToWrite(path, root);
+      if (refusal) {
+        if (first.findings.some((f) => f.fix)) io.stderr(`council-notes: ${path}: not fixed: ${refusal}\n`);
+        results.push({ path, ...first, fixed: [] });
+        continue;
+      }
+      const outcome = fixUntilStable(file.text, (text) => text === file.text ? first.findings : check(text).findings, { maxPasses: run.maxPasses });
+      if (outcome.text !== file.text) {
+        try {
+          writeDraftFileAtomic(file, outcome.text);
+        } catch (error) {
+          io.stderr(`council-notes: ${path}: not fixed: ${(error as Error).message}\n`);
+          failed = true;
+          results.push({ path, ...first, fixed: [] });
+          continue;
+        }
+      }
+      if (!outcome.stable) io.stderr(`council-notes: ${path}: fixes did not settle after ${outcome.passes} passes; run --fix again\n`);
+      results.push({ path, language: first.language, languageSource: first.languageSource, findings: outcome.findings, fixed: outcome.applied });
+    }
+  }
+  io.stdout(run.format === 'json' ? formatJson(results) : run.format === 'sarif' ? formatSarif(results) : formatText(results));
+  if (failed) return 2;
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}

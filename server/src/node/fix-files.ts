@@ -1,0 +1,73 @@
+/**
+ * File side of `council-notes check --fix`: reading a draft with its encoding (UTF-8, with or
+ * without BOM), deciding whether it may be written (never through a symbolic link, never out of
+ * the tree that was named on the command line), and writing it atomically: a temporary file in
+ * the same directory, renamed over the original, with the original's permissions.
+ */
+import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+export interface DraftFile {
+  path: string;
+  /** The text without its BOM. */
+  text: string;
+  bom: boolean;
+  /** The bytes decode as UTF-8 and encode back to the same bytes (safe to rewrite). */
+  utf8: boolean;
+  /** The bytes as read, to notice a change made by someone else before writing. */
+  bytes: Buffer;
+}
+
+export function readDraftFile(path: string): DraftFile {
+  const bytes = readFileSync(path);
+  const bom = bytes.subarray(0, 3).equals(BOM);
+  const body = bom ? bytes.subarray(3) : bytes;
+  const text = body.toString('utf8');
+  return { path, text, bom, utf8: Buffer.from(text, 'utf8').equals(body), bytes };
+}
+
+/** Why a file found under `root` may not be rewritten, or undefined when it may. */
+export function refuseToWrite(path: string, root: string): string | undefined {
+  let link: boolean;
+  try { link = lstatSync(path).isSymbolicLink(); } catch (error) { return (error as Error).message; }
+  if (link) return 'it is a symbolic link (links are never written through)';
+  try {
+    const real = realpathSync(path);
+    const rootReal = realpathSync(root);
+    const rootIsDirectory = statSync(rootReal).isDirectory();
+    const inside = rootIsDirectory ? real.startsWith(rootReal.endsWith(sep) ? rootReal : rootReal + sep) : real === rootReal;
+    if (!inside) return `it resolves to ${real}, outside ${root}`;
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return undefined;
+}
+
+/**
+ * Writes `text` (with the BOM if the file had one) to `file.path` atomically. Refuses when the
+ * file changed since it was read.
+ */
+export function writeDraftFileAtomic(file: DraftFile, text: string): void {
+  const current = readFileSync(file.path);
+  if (!current.equals(file.bytes)) throw new Error('the file changed while it was being fixed');
+  const mode = statSync(file.path).mode & 0o7777;
+  const data = file.bom ? Buffer.concat([BOM, Buffer.from(text, 'utf8')]) : Buffer.from(text, 'utf8');
+  const temp = join(dirname(file.path), `.${basename(file.path)}.${process.pid}.${randomBytes(4).toString('hex')}.council-notes.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx', mode);
+    for (let written = 0; written < data.length;) written += writeSync(fd, data, written, data.length - written);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    chmodSync(temp, mode);
+    renameSync(temp, file.path);
+  } catch (error) {
+    if (fd !== undefined) try { closeSync(fd); } catch { /* already closed */ }
+    try { unlinkSync(temp); } catch { /* not created */ }
+    throw error;
+  }
+}

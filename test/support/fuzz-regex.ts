@@ -1,0 +1,159 @@
+/**
+ * Regular-expression audit (issue 7): finds every regular expression in server/src/** with the
+ * TypeScript parser (literals, and the `new RegExp(…)` sites whose patterns are built from language
+ * or model data), and measures each literal against attack strings made from its own characters,
+ * at two sizes, in a worker thread that is terminated when a pattern does not return (so an
+ * exponential pattern is reported, not waited for). A pattern whose time grows much faster than
+ * its input is super-linear.
+ *
+ * Used by test/unit/robust-regex.test.ts and `npm run soak -- --regex`.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type * as TS from 'typescript';
+
+export interface RegexSite { file: string; line: number; text: string; source: string; flags: string }
+export interface DynamicRegexSite { file: string; line: number; text: string }
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...sourceFiles(path));
+    else if (name.endsWith('.ts')) out.push(path);
+  }
+  return out;
+}
+
+/** Every regex literal and RegExp construction under `dir` (paths relative to `root`). */
+export function findRegexes(root: string, dir = 'server/src'): { literals: RegexSite[]; dynamic: DynamicRegexSite[] } {
+  // The compiler is loaded at run time, not bundled into the test (it is a dev dependency).
+  const ts = createRequire(join(root, 'package.json'))('typescript') as typeof TS;
+  const literals: RegexSite[] = [];
+  const dynamic: DynamicRegexSite[] = [];
+  for (const path of sourceFiles(join(root, dir))) {
+    const file = relative(root, path);
+    const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+    const lineOf = (node: TS.Node) => source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+    const visit = (node: TS.Node): void => {
+      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+        const text = node.getText();
+        const slash = text.lastIndexOf('/');
+        literals.push({ file, line: lineOf(node), text, source: text.slice(1, slash), flags: text.slice(slash + 1) });
+      } else if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'RegExp') {
+        dynamic.push({ file, line: lineOf(node), text: node.getText().replace(/\s+/g, ' ') });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return { literals, dynamic };
+}
+
+/** Characters that stand for the classes and escapes a pattern uses, and the literals it names. */
+export function alphabetOf(source: string): string[] {
+  const chars = new Set<string>(['a', 'A', '1', ' ', '\n', '.', '\u0001']);
+  const classes: [RegExp, string[]][] = [
+    [/\\s/, [' ', '\t', '\n', '\u00a0']], [/\\S|\\w|\\p\{L|\\p\{Ll/, ['a']], [/\\p\{Lu|\[A-Z/, ['A']], [/\\d|\\p\{N|\[0-9/, ['1']],
+    [/\\p\{M/, ['\u0301']], [/\\n/, ['\n']], [/\\r/, ['\r']], [/\\t/, ['\t']], [/\\u00a0/, ['\u00a0']], [/\\u0001/, ['\u0001']], [/\\uFEFF/, ['\uFEFF']],
+  ];
+  for (const [test, reps] of classes) if (test.test(source)) reps.forEach((c) => chars.add(c));
+  // Literal characters: anything not part of regex syntax (escaped punctuation counts as its character).
+  for (const match of source.matchAll(/\\([^dDsSwWbBpPuxnrtvfc0-9kq])|([^\\[\](){}|^$*+?.])/gu)) chars.add(match[1] ?? match[2]);
+  return [...chars];
+}
+
+/** Multi-character literal words of a pattern ("<!--", "council-notes-"), which single characters would not reach. */
+export function literalWordsOf(source: string): string[] {
+  const words = new Set<string>();
+  for (const match of source.matchAll(/(?:\\[.*+?^${}()|[\]\\/-]|[^\\[\](){}|^$*+?.])+/g)) {
+    const word = match[0].replace(/\\(.)/g, '$1');
+    if (word.length >= 2 && word.length <= 30) words.add(word);
+  }
+  return [...words];
+}
+
+export interface Attack { name: string; unit: string; tail: string }
+
+/** Repetitions of characters, pairs and literal words, each followed by a character that makes the match fail late. */
+export function attacksFor(source: string): Attack[] {
+  const alphabet = alphabetOf(source);
+  const units = new Set<string>(alphabet);
+  for (const a of alphabet) for (const b of alphabet) if (a !== b) units.add(a + b);
+  for (const word of literalWordsOf(source)) { units.add(word); units.add(`${word} `); }
+  const attacks: Attack[] = [];
+  for (const unit of units) for (const tail of ['', '\u0000']) attacks.push({ name: `${JSON.stringify(unit)}×n${tail ? ` + ${JSON.stringify(tail)}` : ''}`, unit, tail });
+  return attacks;
+}
+
+export interface RegexMeasurement {
+  site: RegexSite;
+  /** The attack with the largest growth, and the times (ms) at the two sizes. */
+  worst?: { attack: string; small: number; large: number; ratio: number };
+  timedOut?: boolean;
+  verdict: 'linear' | 'super-linear' | 'timeout' | 'invalid';
+}
+
+/**
+ * Worker code: measures one pattern against its attacks at `small` and `large` characters (best of
+ * 3), running global patterns to the end as matchAll does. Posts progress, so the parent knows
+ * which attack hung.
+ */
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { source, flags, attacks, small, large } = workerData;
+const re = new RegExp(source, flags.replace('y', ''));
+const run = (text) => {
+  re.lastIndex = 0;
+  if (re.global) { let n = 0; for (const m of text.matchAll(re)) { if (++n > 1e6) break; } }
+  else re.exec(text);
+};
+const time = (unit, tail, size) => {
+  const text = unit.repeat(Math.ceil(size / unit.length)).slice(0, size) + tail;
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) { const s = performance.now(); run(text); best = Math.min(best, performance.now() - s); if (best > 200) break; }
+  return best;
+};
+let slowest, steepest;
+for (const attack of attacks) {
+  parentPort.postMessage({ progress: attack.name });
+  const a = time(attack.unit, attack.tail, small);
+  const b = time(attack.unit, attack.tail, large);
+  const result = { attack: attack.name, small: a, large: b, ratio: b / Math.max(a, 0.05) };
+  if (!slowest || b > slowest.large) slowest = result;
+  if (b > 5 && (!steepest || result.ratio > steepest.ratio)) steepest = result;
+}
+parentPort.postMessage({ done: steepest ?? slowest });
+`;
+
+/**
+ * Measures a literal. Linear patterns take about `large/small` times longer on the large input;
+ * a quadratic one takes its square. Verdict super-linear when the large input takes over
+ * `minMs` and grows more than `maxRatio` times.
+ */
+export function measureRegex(site: RegexSite, options: { small?: number; large?: number; timeoutMs?: number; maxRatio?: number; minMs?: number } = {}): Promise<RegexMeasurement> {
+  const small = options.small ?? 2000;
+  const large = options.large ?? 8000;
+  const maxRatio = options.maxRatio ?? 8;
+  const minMs = options.minMs ?? 20;
+  try { new RegExp(site.source, site.flags); } catch { return Promise.resolve({ site, verdict: 'invalid' }); }
+  return new Promise((resolve) => {
+    const worker = new Worker(WORKER, { eval: true, workerData: { source: site.source, flags: site.flags, attacks: attacksFor(site.source), small, large } });
+    let current = '';
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      resolve({ site, timedOut: true, worst: { attack: current, small: NaN, large: NaN, ratio: Infinity }, verdict: 'timeout' });
+    }, options.timeoutMs ?? 20_000);
+    worker.on('message', (message: { progress?: string; done?: RegexMeasurement['worst'] }) => {
+      if (message.progress !== undefined) { current = message.progress; return; }
+      clearTimeout(timer);
+      void worker.terminate();
+      const worst = message.done;
+      const superLinear = !!worst && worst.large > minMs && worst.ratio > maxRatio;
+      resolve({ site, worst, verdict: superLinear ? 'super-linear' : 'linear' });
+    });
+    worker.on('error', () => { clearTimeout(timer); resolve({ site, verdict: 'invalid' }); });
+  });
+}
