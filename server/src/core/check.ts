@@ -36,6 +36,8 @@ export interface CheckInput {
   token?: CancellationToken;
   /** A draft already parsed from the same text, to avoid parsing twice. */
   draft?: ParsedDraft;
+  /** An analysis of that draft (the editor features made one): entity scans are not repeated. */
+  analysis?: DraftAnalysis;
 }
 
 export type LanguageSource = 'setting' | 'front-matter' | 'detected';
@@ -58,7 +60,8 @@ export function checkDraft(input: CheckInput): CheckResult {
   const { code, source } = chooseLanguage(draft, languages, settings);
   const language = languages.get(code) ?? languages.get('en');
   if (!language) throw new Error('no language data loaded (languages/en.json is missing)');
-  const analysis = new DraftAnalysis(draft, language, languages, model);
+  const reusable = input.analysis && input.analysis.draft === draft && input.analysis.language === language && input.analysis.model === model;
+  const analysis = reusable ? input.analysis! : new DraftAnalysis(draft, language, languages, model);
   const findings: Finding[] = [];
 
   for (const rule of RULES) {
