@@ -45,6 +45,8 @@ export interface Snapshot {
   readonly draft: ParsedDraft;
   view?: DraftView;
   result?: CheckResult;
+  /** Its parse and analysis were let go to save memory (see releaseIdleAnalyses). */
+  released?: boolean;
 }
 
 export class ServerContext {
@@ -275,6 +277,22 @@ export class ServerContext {
     return snapshot;
   }
 
+  /**
+   * Keeps the parse and analysis only for the documents being worked on; others keep their check
+   * result (for code actions) and parse again on demand. Twenty open 100 KB drafts would
+   * otherwise hold twenty trees and analyses.
+   */
+  private releaseIdleAnalyses(current: string): void {
+    for (const [uri, snapshot] of this.snapshots) {
+      if (uri === current || this.parsers.has(uri) || snapshot.released) continue;
+      const { version, text, key, result } = snapshot;
+      const featureText = this.featureText(text);
+      const parse = () => this.parse(uri, featureText);
+      let draft: ParsedDraft | undefined;
+      this.snapshots.set(uri, { uri, version, text, key, result, released: true, get draft() { return draft ??= parse(); } } as Snapshot);
+    }
+  }
+
   /** Parses a document's text, reusing its previous tree where the edit allows (see IncrementalParser). */
   private parse(uri: string, text: string): ParsedDraft {
     let parser = this.parsers.get(uri);
@@ -385,6 +403,7 @@ export class ServerContext {
       // A newer version is on its way: its own check will publish.
       if (!checked || token.isCancellationRequested || this.documents.get(uri)?.version !== version) return;
       void this.connection.sendDiagnostics({ uri, version, diagnostics: checked.result.findings.map(toDiagnostic) });
+      this.releaseIdleAnalyses(uri);
     } catch (error) {
       if (error instanceof CancelledError) return;
       this.log(`check of ${uri} failed: ${(error as Error).stack ?? error}`);
