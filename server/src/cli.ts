@@ -4,6 +4,8 @@
  * Exit codes: 0 no error-severity finding, 1 some, 2 usage or model error.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { checkFilesInParallel } from './node/parallel';
 import { checkDraft, type CheckResult } from './core/check';
 import type { ModelProblem } from './core/model/load';
 import { findFiles, loadLanguages } from './node/resources';
@@ -12,7 +14,7 @@ import { formatJson, formatSarif, formatText, type FileResult } from './node/rep
 import { runFix } from './node/fix-command';
 
 const USAGE = `Usage:
-  council-notes check [--format text|json|sarif] [--model FILE]... [--lang CODE] [--no-default-model] [--fix] PATH...
+  council-notes check [--format text|json|sarif] [--model FILE]... [--lang CODE] [--no-default-model] [--fix] [--jobs N] PATH...
   council-notes lsp --stdio
 
 Checks Markdown drafts (directories are searched for *.md) against the policy model.
@@ -22,7 +24,10 @@ Exit status: 0 no errors, 1 errors found, 2 usage or model error.`;
 
 class UsageError extends Error {}
 
-interface CheckOptions { format: 'text' | 'json' | 'sarif'; models: string[]; lang?: string; useDefault: boolean; paths: string[]; fix?: boolean }
+interface CheckOptions { format: 'text' | 'json' | 'sarif'; models: string[]; lang?: string; useDefault: boolean; paths: string[]; fix?: boolean; jobs: number }
+
+/** From this many drafts on, worker threads pay for loading the model once each. */
+const PARALLEL_THRESHOLD = 40;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -46,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function parseCheckOptions(args: string[]): CheckOptions {
-  const options: CheckOptions = { format: 'text', models: [], useDefault: true, paths: [] };
+  const options: CheckOptions = { format: 'text', models: [], useDefault: true, paths: [], jobs: availableParallelism() };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -60,6 +65,11 @@ function parseCheckOptions(args: string[]): CheckOptions {
       options.format = format;
     } else if (arg === '--model') options.models.push(value());
     else if (arg === '--lang') options.lang = value();
+    else if (arg === '--jobs') {
+      const jobs = Number(value());
+      if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs needs a whole number of at least 1');
+      options.jobs = jobs;
+    }
     else if (arg === '--no-default-model') options.useDefault = false;
     else if (arg === '--fix') options.fix = true;
     else if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}"`);
@@ -69,7 +79,7 @@ function parseCheckOptions(args: string[]): CheckOptions {
   return options;
 }
 
-function runCheck(options: CheckOptions): number {
+async function runCheck(options: CheckOptions): Promise<number> {
   const languages = loadLanguages();
   if (options.lang && !languages.get(options.lang)) throw new UsageError(`unknown language "${options.lang}" (known: ${languages.codes.join(', ')})`);
   for (const file of options.models) readable(file);
@@ -86,11 +96,14 @@ function runCheck(options: CheckOptions): number {
     return runFix({ format: options.format, settings: { language: options.lang }, roots: options.paths.map(readable) }, build.index, languages, io);
   }
   const files = findFiles(options.paths.map(readable), (name) => name.toLowerCase().endsWith('.md'));
-  const results: FileResult[] = files.map((path) => {
-    const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-    const result: CheckResult = checkDraft({ text, model: build.index, languages, settings: { language: options.lang } });
-    return { path, ...result };
-  });
+  // Large trees are checked on worker threads; a few files are quicker in this thread.
+  const results: FileResult[] = files.length >= PARALLEL_THRESHOLD && options.jobs > 1
+    ? await checkFilesInParallel(files, { models: options.models, useDefault: options.useDefault, settings: { language: options.lang } }, options.jobs)
+    : files.map((path) => {
+      const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+      const result: CheckResult = checkDraft({ text, model: build.index, languages, settings: { language: options.lang } });
+      return { path, ...result };
+    });
   const output = options.format === 'json' ? formatJson(results) : options.format === 'sarif' ? formatSarif(results) : formatText(results);
   process.stdout.write(output);
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;

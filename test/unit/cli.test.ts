@@ -78,8 +78,19 @@ describe('CLI', function () {
     assert.ok(sarif.runs[0].tool.driver.rules.some((r: { id: string }) => r.id === 'note-header'));
   });
 
+  it('checks large trees on worker threads with the same results', () => {
+    const tree = join(dir, 'many');
+    mkdirSync(tree);
+    for (let i = 0; i < 45; i++) writeFileSync(join(tree, `note-${i}.md`), `${HEADER}${i % 3 === 0 ? 'Tunesia' : 'Tunisia'} and Article ${20 + i} of the Visa Code.\n`);
+    const sequential = runCli(['check', '--format', 'json', '--jobs', '1', tree]);
+    const parallel = runCli(['check', '--format', 'json', '--jobs', '2', tree]);
+    assert.equal(parallel.status, sequential.status);
+    assert.deepEqual(JSON.parse(parallel.stdout), JSON.parse(sequential.stdout));
+    assert.equal(JSON.parse(parallel.stdout).files.length, 45);
+  });
+
   it('exits 2 on usage errors with a message', () => {
-    for (const args of [['check'], ['check', '--format', 'xml', 'a.md'], ['check', '--bogus', 'a.md'], ['frobnicate'], ['check', join(dir, 'missing.md')], ['check', '--lang', 'xx', join(dir, 'clean.md')]]) {
+    for (const args of [['check'], ['check', '--jobs', '0', 'a.md'], ['check', '--format', 'xml', 'a.md'], ['check', '--bogus', 'a.md'], ['frobnicate'], ['check', join(dir, 'missing.md')], ['check', '--lang', 'xx', join(dir, 'clean.md')]]) {
       const run = runCli(args);
       assert.equal(run.status, 2, args.join(' '));
       assert.match(run.stderr, /council-notes: /);
