@@ -32,7 +32,7 @@ const PARALLEL_THRESHOLD = 40;
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (command === 'check') return runCheck(parseCheckOptions(rest));
+    if (command === 'check') return await runCheck(parseCheckOptions(rest));
     if (command === 'lsp') {
       const { startServer } = await import('./lsp/server');
       startServer();
