@@ -88,6 +88,19 @@ describe('language server over stdio', function () {
     assert.equal(diagnostics[0].severity, 2);
   });
 
+  it('takes settings pushed in didChangeConfiguration from clients that cannot be asked (Neovim 0.7)', async () => {
+    const pushed = new LspTestClient();
+    try {
+      await pushed.initialize(workspace, { workspace: { configuration: false, didChangeConfiguration: { dynamicRegistration: false } } });
+      pushed.open(uri('p.md'), `${HEADER}Cooperation with Tunesia.\n`);
+      assert.equal((await pushed.diagnostics(uri('p.md')))[0].code, 'unknown-country');
+      void pushed.connection.sendNotification('workspace/didChangeConfiguration', { settings: { councilNotes: { rules: { 'unknown-country': 'off' } } } });
+      assert.deepEqual(await pushed.diagnostics(uri('p.md'), (p) => p.diagnostics.length === 0), []);
+    } finally {
+      await pushed.shutdown();
+    }
+  });
+
   it('survives malformed drafts', async () => {
     const garbage = `\uFEFF\u0000${'>'.repeat(500)} [^\uD800 ${'*'.repeat(1000)}\r\n---\n\u202E Kosovo`;
     client.open(uri('bad.md'), garbage);

@@ -86,8 +86,16 @@ export class ServerContext {
 
   // --- settings and model ----------------------------------------------------------------------
 
-  async refreshSettings(): Promise<void> {
-    if (!this.supportsConfiguration) return;
+  /**
+   * Settings come from workspace/configuration; clients that cannot answer it (Neovim 0.7) send
+   * them in didChangeConfiguration instead, under `councilNotes`.
+   */
+  async refreshSettings(pushed?: unknown): Promise<void> {
+    const section = (pushed as { councilNotes?: unknown } | null | undefined)?.councilNotes;
+    if (!this.supportsConfiguration) {
+      if (section !== undefined) this.settings = readSettings(section);
+      return;
+    }
     try {
       this.settings = readSettings(await this.connection.workspace.getConfiguration('councilNotes'));
     } catch (error) {

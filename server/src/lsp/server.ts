@@ -48,7 +48,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onInitialized(async () => {
-    if (ctx.supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'councilNotes' });
+    // Register for configuration changes only with clients that support registering them (eglot warns otherwise).
+    if (ctx.supportsConfiguration && ctx.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'councilNotes' });
     await ctx.refreshSettings();
     ctx.reloadModel('startup');
   });
@@ -87,9 +88,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
-  connection.onDidChangeConfiguration(async () => {
+  connection.onDidChangeConfiguration(async (params) => {
     const before = ctx.modelOrder().join('\n');
-    await ctx.refreshSettings();
+    await ctx.refreshSettings(params.settings);
     // Only a change of model files rebuilds the model; rule and language settings just re-check.
     if (ctx.modelOrder().join('\n') !== before) ctx.reloadModel('model settings changed');
     else {

@@ -54,3 +54,10 @@ describe('rule acronym-expansion', () => {
     assert.deepEqual(expansions('de European Asylum Support Office (EASO) in 2019.', 'en'), []);
   });
 });
+
+describe('acronyms in citations being typed', () => {
+  it('does not read "Regulation (EU)" as an expansion of EU', () => {
+    assert.deepEqual(findingsOf('acronym-expansion', 'See Regulation (EU) ', 'en'), []);
+    assert.deepEqual(findingsOf('acronym-expansion', 'Zie Verordening (EU) ', 'nl'), []);
+  });
+});

@@ -23,6 +23,11 @@ const EXPANSION_AFTER = /^\s*\((?=[^)]*\p{Ll})[^()\u0001]{3,200}\)/u;
 
 export function findAcronymUses(analysis: DraftAnalysis): AcronymUse[] {
   const { prose } = analysis;
+  const actTypes = Object.values(analysis.language.citation.actTypes).flat().filter((w): w is string => !!w).map((w) => w.toLowerCase());
+  const endsWithActType = (text: string) => {
+    const lower = text.trimEnd().toLowerCase();
+    return actTypes.some((word) => lower.endsWith(word) && !/\p{L}/u.test(lower.charAt(lower.length - word.length - 1)));
+  };
   const exempt = exemptSpans(analysis);
   const uses: AcronymUse[] = [];
   // Capitals inside a known name ("NDICI-Global Europe") belong to the name, not to an acronym to spell out.
@@ -39,7 +44,8 @@ export function findAcronymUses(analysis: DraftAnalysis): AcronymUse[] {
     let definition: AcronymUse['definition'];
     let parenthesisStart: number | undefined;
     const open = /\(\s*$/.exec(before);
-    if (open && /^\s*\)/.test(after) && /\p{L}[^\p{L}]*$/u.test(before.slice(0, open.index))) {
+    // "Regulation (EU)" is a citation being typed, not "Regulation" spelled out as EU.
+    if (open && /^\s*\)/.test(after) && /\p{L}[^\p{L}]*$/u.test(before.slice(0, open.index)) && !endsWithActType(before.slice(0, open.index))) {
       definition = 'after-expansion';
       parenthesisStart = start - (before.length - open.index);
     } else if (EXPANSION_AFTER.test(after)) definition = 'before-expansion';
