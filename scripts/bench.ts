@@ -6,7 +6,8 @@
  * warm-up, reporting median and p95 and the ratios c/a and c/b. Then the language server over
  * stdio with a real JSON-RPC client: edit → diagnostics latency (debounce off, reported apart),
  * cold start, RSS with 20 open 100 KB drafts; and a CLI check of a 1,000-note workspace.
- * Figures, not pass/fail: targets are printed beside them.
+ * Figures, not pass/fail: targets are printed beside them. `--quick` stops at 100 KB;
+ * `--server-only` skips the full-check table.
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
     ['b markdownlint', (text) => { lint({ strings: { draft: text } }); }],
     ['c council-notes', (text) => { checkDraft({ text, model, languages, settings: { maxDocumentSize: Number.POSITIVE_INFINITY } }); }],
   ];
+  if (process.argv.includes('--server-only')) { await serverFigures(); workspaceFigure(); return; }
   console.log('Full check, one process, interleaved (ms)');
   console.log('size      (a) median   p95 | (b) median   p95 | (c) median   p95 |  c/a   c/b |   MB/s (c)');
   for (const [label, size, iterations] of SIZES.slice(0, quick ? 2 : 4)) {
