@@ -60,6 +60,25 @@ export function referencePosition(text: string, offset: number): { line: number;
   return { line, character: offset - lineStart };
 }
 
+/** referencePosition for many offsets of one text: line starts counted once, then a binary search. */
+export function referencePositions(text: string): (offset: number) => { line: number; character: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - starts[low] };
+  };
+}
+
 /** An offset that falls between the halves of a surrogate pair or of a CRLF. */
 export function splitsPair(text: string, offset: number): string | undefined {
   if (offset <= 0 || offset >= text.length) return undefined;
@@ -79,6 +98,7 @@ function describe(f: Finding, text: string): string {
 /** Violations of the range and fix properties in one check result. */
 export function resultViolations(text: string, result: CheckResult): Violation[] {
   const out: Violation[] = [];
+  const positionOf = result.findings.length > 20 ? referencePositions(text) : (offset: number) => referencePosition(text, offset);
   for (const f of result.findings) {
     if (!RULES_BY_ID.has(f.rule) || !SEVERITIES.includes(f.severity) || typeof f.message !== 'string' || f.message.trim() === '') {
       out.push({ kind: 'shape', message: `malformed finding ${JSON.stringify({ rule: f.rule, severity: f.severity, message: f.message })}` });
@@ -88,8 +108,8 @@ export function resultViolations(text: string, result: CheckResult): Violation[]
       continue;
     }
     if (f.start > f.end) out.push({ kind: 'range-order', message: `${describe(f, text)}: start after end` });
-    const start = referencePosition(text, f.start);
-    const end = referencePosition(text, f.end);
+    const start = positionOf(f.start);
+    const end = positionOf(f.end);
     if (JSON.stringify(f.range) !== JSON.stringify({ start, end })) {
       out.push({ kind: 'range-position', message: `${describe(f, text)}: range ${JSON.stringify(f.range)}, expected ${JSON.stringify({ start, end })}` });
     }

@@ -1,0 +1,62 @@
+/**
+ * Issue 7, pathological drafts at CI scale (test/support/fuzz-pathological.ts): each is checked
+ * without throwing, with every range inside the document. No timing is asserted here (CI machines
+ * are shared); `npm run soak` measures the full-scale inputs against 2 s per MB. The tests at the
+ * scale the issue names that fail today are skipped, with the fix they wait for.
+ */
+import assert from 'node:assert/strict';
+import { check, testLanguages, testModel } from '../support/checker';
+import { PATHOLOGICAL, budgetMs } from '../support/fuzz-pathological';
+import { resultViolations } from '../support/fuzz-props';
+
+describe('robustness: pathological drafts (CI scale)', function () {
+  this.timeout(120_000);
+  before(() => { testModel(); testLanguages(); check('Warm up: Tunesia, Turkey, Article 25a of the Visa Code.'); });
+
+  for (const input of PATHOLOGICAL) {
+    it(`${input.name}: ${input.description.replace(/^[\d,.]+ (MB )?/, '')} (${input.ci.toLocaleString('en')} at CI scale)`, () => {
+      const text = input.make(input.ci);
+      const started = performance.now();
+      const result = check(text);
+      const ms = performance.now() - started;
+      assert.deepEqual(resultViolations(text, result).map((v) => `${v.kind}: ${v.message}`).slice(0, 5), []);
+      // Reported, not asserted: how far this run is from the budget.
+      if (ms > 2 * budgetMs(text)) console.log(`      note: ${input.name} took ${ms.toFixed(0)} ms for ${text.length} characters (budget ${budgetMs(text).toFixed(0)} ms)`);
+    });
+  }
+
+  it('the core answers the same draft the same way after a pathological one', () => {
+    const before = check('The Council invited Tunesia and Turkey.', { language: 'en' }).findings;
+    check('>'.repeat(500) + ' x');
+    check('- '.repeat(300) + 'x');
+    assert.deepEqual(check('The Council invited Tunesia and Turkey.', { language: 'en' }).findings, before);
+  });
+
+  describe('at the scale the issue names (skipped until fixed; see docs/robustness.md)', () => {
+    // Lead: both recursions overflow the stack: mdast's tree walkers (unist-util-visit-parents,
+    // used by remark-gfm / mdast-util-from-markdown) and readTree's own visit() in
+    // server/src/core/markdown/parse.ts. At about 4,000 quote levels and 2,000 list levels checkDraft
+    // throws "RangeError: Maximum call stack size exceeded" (the server logs it and publishes
+    // nothing for the draft). A depth guard (flatten what is nested deeper than, say, 100 levels
+    // before parsing) or an iterative walk would fix it.
+    it.skip('10,000 nested block quotes are checked without throwing', () => {
+      const result = check(`${'>'.repeat(10_000)} Tunesia and Turkey\n`, { language: 'en' });
+      assert.ok(result.findings.some((f) => f.rule === 'unknown-country'));
+    });
+    it.skip('10,000 nested list levels are checked without throwing', () => {
+      const result = check(`${'- '.repeat(10_000)}Tunesia and Turkey\n`, { language: 'en' });
+      assert.ok(result.findings.some((f) => f.rule === 'unknown-country'));
+    });
+    // Lead/upstream: micromark-extension-gfm-footnote keeps defined labels in an array
+    // (`defined.includes(identifier)`), and micromark's resolveAllText splices its event list,
+    // so footnotes cost time quadratic in their number: 16,000 definitions take ~9 s,
+    // 100,000 do not finish in minutes.
+    it.skip('100,000 footnotes (2.2 MB) are checked within 2 s per MB', () => {
+      const input = PATHOLOGICAL.find((p) => p.name === 'footnotes')!;
+      const text = input.make(input.full);
+      const started = Date.now();
+      check(text);
+      assert.ok(Date.now() - started < 5 * budgetMs(text), `took ${Date.now() - started} ms`);
+    });
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * Issue 7, "every regular expression must be linear": every regex literal in server/src/** is
+ * measured against attack strings made from its own characters (test/support/fuzz-regex.ts).
+ * A new super-linear pattern fails this test; the known ones are listed below with what bounds
+ * them or who must fix them. Patterns built at run time from language and model data
+ * (`new RegExp(…)`) are audited by hand in docs/robustness.md and exercised end to end by the
+ * pathological drafts (robust-pathological.test.ts, npm run soak).
+ */
+import assert from 'node:assert/strict';
+import { check } from '../support/checker';
+import { findRegexes, measureRegexes, type RegexMeasurement } from '../support/fuzz-regex';
+import { packageRoot } from '../../server/src/node/resources';
+
+/** Super-linear patterns that are known, keyed by file and pattern text, with why they are (not yet) harmless. */
+const KNOWN_SUPER_LINEAR: Record<string, string> = {
+  'server/src/core/rules/list-count.ts /[.;,:]+$/': 'accepted: applied to list items, which readParenthesisedList/readColonList bound to 1,000 characters (≤ 0.5 M steps)',
+  'server/src/core/markdown/parse.ts /<!--([\\s\\S]*?)-->/g': 'LEAD: quadratic in an HTML node holding many "<!--" and no "-->" (an unclosed comment runs to the end of the document); find each "-->" with indexOf from the last "<!--" instead',
+  'server/src/core/assist/completion.ts /[\\p{L}\\p{M}\\p{N}\'’-]*$/u': 'LEAD: quadratic in the line before the cursor (a long word followed by punctuation): completion on a 40,000-letter line takes seconds; scan backwards from the cursor instead',
+  'server/src/core/fix/directives.ts /\\s+$/': 'LEAD: quadratic in a line of many spaces followed by a non-space (the disable-line code action); use trimEnd()',
+  'server/src/lsp/features/custom-requests.ts /#.*$/': 'HELPERS (low risk): quadratic in a model-entry id of many "#" before a line break, and the id comes from the client; use id.slice(0, id.indexOf("#"))',
+};
+
+const key = (m: RegexMeasurement) => `${m.site.file} ${m.site.text}`;
+
+describe('robustness: every regular expression in server/src is linear', function () {
+  this.timeout(180_000);
+  let measurements: RegexMeasurement[];
+  let dynamicSites: { file: string; line: number; text: string }[];
+
+  before(async () => {
+    const found = findRegexes(packageRoot());
+    dynamicSites = found.dynamic;
+    measurements = await measureRegexes(found.literals, 2);
+  });
+
+  it('finds the regex literals and the run-time RegExp constructions', () => {
+    assert.ok(measurements.length >= 100, `only ${measurements.length} regex literals found: is the TypeScript parser working?`);
+    assert.ok(dynamicSites.length >= 10, `only ${dynamicSites.length} RegExp constructions found`);
+    assert.deepEqual(measurements.filter((m) => m.verdict === 'invalid').map(key), [], 'every literal compiles');
+  });
+
+  it('no literal grows faster than linearly with its input, apart from the known ones', () => {
+    const bad = measurements.filter((m) => m.verdict !== 'linear' && !(key(m) in KNOWN_SUPER_LINEAR));
+    assert.deepEqual(bad.map((m) => `${m.site.file}:${m.site.line} ${m.site.text} — ${m.verdict} on ${m.worst?.attack}: ${m.worst?.small.toFixed(1)} ms → ${m.worst?.large.toFixed(1)} ms for 4× the input`), []);
+    const known = measurements.filter((m) => key(m) in KNOWN_SUPER_LINEAR && m.verdict !== 'linear');
+    for (const m of known) console.log(`      known: ${m.site.file}:${m.site.line} ${m.site.text}: ${m.worst?.attack} ${m.worst?.small.toFixed(1)} → ${m.worst?.large.toFixed(1)} ms (${KNOWN_SUPER_LINEAR[key(m)].split(':')[0]})`);
+  });
+
+  describe('known super-linear patterns, end to end (skipped until fixed; see docs/robustness.md)', () => {
+    // Lead: server/src/core/markdown/parse.ts readTree, case 'html': /<!--([\s\S]*?)-->/g over the
+    // HTML node's value rescans to the end of the node from every "<!--" when no "-->" follows.
+    it.skip('a draft of 40,000 unclosed "<!--" (200 kB) is checked within 2 s', () => {
+      const text = '<!-- '.repeat(40_000);
+      const started = Date.now();
+      check(text);
+      assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+    });
+  });
+});
