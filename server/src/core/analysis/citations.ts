@@ -10,6 +10,7 @@ import type { LanguageData } from '../../../../schemas/language';
 import type { ActType } from '../../../../schemas/policy-model';
 import type { LanguageRegistry } from '../language/registry';
 import type { DraftAnalysis } from './draft-analysis';
+import { alternationOf, phrasePattern } from '../text/regex';
 
 export type DomainCode = keyof LanguageData['citation']['domains'];
 export type ActFamily = 'regulation' | 'directive' | 'decision' | 'recommendation';
@@ -57,8 +58,7 @@ export function familyOf(type: ActType): ActFamily {
   return type as ActFamily;
 }
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-const alternation = (words: Iterable<string>) => [...new Set(words)].sort((a, b) => b.length - a.length).map(escape).join('|');
+const alternation = (words: Iterable<string>) => alternationOf(words, phrasePattern);
 const isYear = (value: number) => value >= 1950 && value <= 2100;
 
 /** Number markers as written in any language, so that a wrong one is recognised and corrected. */

@@ -5,6 +5,7 @@
  * bounded digit runs, so matching is linear.
  */
 import type { LanguageData } from '../../../../schemas/language';
+import { escapeRegExp } from '../text/regex';
 
 export interface DateMention {
   start: number;
@@ -23,7 +24,6 @@ export interface DateMention {
 }
 
 const ORDINAL_MARKS = ['st', 'nd', 'rd', 'th', 'er', 're', 'e', '.'];
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface DatePatterns { dayMonth: RegExp; monthDay: RegExp; months: Map<string, number> }
 const cache = new WeakMap<LanguageData, DatePatterns>();
@@ -33,8 +33,8 @@ function patterns(language: LanguageData): DatePatterns {
   if (found) return found;
   const months = new Map<string, number>();
   language.months.forEach((name, i) => months.set(name.toLowerCase(), i + 1));
-  const monthAlternation = [...months.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
-  const marks = ORDINAL_MARKS.map(escape).join('|');
+  const monthAlternation = [...months.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const marks = ORDINAL_MARKS.map(escapeRegExp).join('|');
   const dayMonth = new RegExp(`(?<![\\p{L}\\p{N}./])(?<day>\\d{1,2})(?<mark>${marks})?[ \\u00a0]+(?<month>${monthAlternation})(?![\\p{L}])(?:[ \\u00a0]+(?<year>\\d{4})(?![\\p{N}]))?`, 'giu');
   const monthDay = new RegExp(`(?<![\\p{L}])(?<month>${monthAlternation})[ \\u00a0]+(?<day>\\d{1,2})(?<mark>st|nd|rd|th)?(?![\\p{N}])(?:,?[ \\u00a0]+(?<year>\\d{4})(?![\\p{N}]))?`, 'giu');
   found = { dayMonth, monthDay, months };

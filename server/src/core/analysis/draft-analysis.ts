@@ -12,6 +12,7 @@ import { LineIndex } from '../text/positions';
 import { findArticleReferences, findCitations, type ArticleReference, type Citation } from './citations';
 import { findDates, type DateMention } from './dates';
 import { findAcronymUses, type AcronymUse } from './acronyms';
+import { escapeRegExp } from '../text/regex';
 
 export class DraftAnalysis {
   readonly lines: LineIndex;
@@ -102,7 +103,7 @@ export class DraftAnalysis {
  * a pattern of its escaped words joined by runs of space, markup or barrier (linear to match).
  */
 export function textOccurrences(prose: string, text: string): { start: number; end: number }[] {
-  const words = text.split(/\s+/).filter(Boolean).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = text.split(/\s+/).filter(Boolean).map(escapeRegExp);
   if (words.length === 0) return [];
   const pattern = new RegExp(words.join('[\\s\\u0001*_]+'), 'giu');
   return [...prose.matchAll(pattern)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));

@@ -6,6 +6,7 @@
 import type { SpanMatch } from '../match/automaton';
 import type { Label } from '../model/policy-index';
 import type { DraftAnalysis } from './draft-analysis';
+import { escapeRegExp } from '../text/regex';
 
 export interface ListItem { start: number; end: number; text: string; countryId?: string }
 export interface Enumeration { start: number; end: number; items: ListItem[]; open: boolean }
@@ -22,19 +23,18 @@ export function leadingArticleLength(analysis: DraftAnalysis, text: string): num
   let pattern = articlePatterns.get(language);
   if (!pattern) {
     const words = (language.articles ?? []).map((a) => a.replace(/’/g, "'"));
-    const elided = words.filter((a) => a.endsWith("'")).map((a) => escapeWord(a.slice(0, -1)) + "['’]");
-    const spaced = words.filter((a) => !a.endsWith("'")).map((a) => `${escapeWord(a)}\\s+`);
+    const elided = words.filter((a) => a.endsWith("'")).map((a) => escapeRegExp(a.slice(0, -1)) + "['’]");
+    const spaced = words.filter((a) => !a.endsWith("'")).map((a) => `${escapeRegExp(a)}\\s+`);
     pattern = new RegExp(`^(?:${[...elided, ...spaced].join('|') || '(?!)'})`, 'iu');
     articlePatterns.set(language, pattern);
   }
   return pattern.exec(text)?.[0].length ?? 0;
 }
 
-function escapeWord(word: string): string { return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
 
 /** Conjunctions that join the last item: "and", "en", "et", "und", "or"… */
 function conjunctionPattern(analysis: DraftAnalysis): RegExp {
-  const words = analysis.language.listConjunctions.map(escapeWord).join('|');
+  const words = analysis.language.listConjunctions.map(escapeRegExp).join('|');
   return new RegExp(`^\\s*,?\\s*(?:${words})\\s+`, 'iu');
 }
 
@@ -142,6 +142,6 @@ export function sentenceStart(prose: string, offset: number): number {
 export function inclusionMarkerIn(analysis: DraftAnalysis, text: string): boolean {
   const markers = analysis.language.inclusionMarkers ?? [];
   const lower = text.toLowerCase();
-  return markers.some((marker) => new RegExp(`(?<![\\p{L}])${escapeWord(marker.toLowerCase())}(?![\\p{L}])`, 'u').test(lower))
+  return markers.some((marker) => new RegExp(`(?<![\\p{L}])${escapeRegExp(marker.toLowerCase())}(?![\\p{L}])`, 'u').test(lower))
     || /…|\.\.\.|\betc\b|\busw\b|\benz\b/u.test(lower);
 }

@@ -15,6 +15,7 @@ import type { PolicyIndex } from '../model/policy-index';
 import { BARRIER } from '../markdown/parse';
 import { foldDiacritics } from '../text/normalize';
 import { entityDetail, entityName } from './cards';
+import { phrasePattern } from '../text/regex';
 
 export type CandidateKind = 'country' | 'act' | 'article' | 'body' | 'instrument' | 'acronym';
 
@@ -47,7 +48,7 @@ export interface CompletionOptions {
 export interface CompletionResult { items: CompletionCandidate[]; isIncomplete: boolean }
 
 const EMPTY: CompletionResult = { items: [], isIncomplete: false };
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const escape = phrasePattern;
 const alternation = (words: Iterable<string>) => [...new Set(words)].sort((a, b) => b.length - a.length).map(escape).join('|');
 const fold = (text: string) => foldDiacritics(text.toLowerCase()).replace(/[’‘]/g, "'");
 

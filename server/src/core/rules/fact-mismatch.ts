@@ -2,6 +2,7 @@ import type { Rule, RuleContext } from '../rule';
 import type { FactKind } from '../../../../schemas/policy-model';
 import { countryOf, leadingArticleLength } from '../analysis/enumerations';
 import { countryName } from '../analysis/names';
+import { escapeRegExp } from '../text/regex';
 
 const ITEM_SEPARATOR = /^\s*[,;]\s*/;
 
@@ -31,7 +32,7 @@ export const factMismatch: Rule = {
 /** "Bangladesh (2021), Irak (2021), Gambia (2021 en 2022) en Senegal (2022)" after the phrase. */
 function claimsAfter({ analysis }: RuleContext, from: number): Claim[] {
   const { prose } = analysis;
-  const conjunctions = analysis.language.listConjunctions.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const conjunctions = analysis.language.listConjunctions.map(escapeRegExp).join('|');
   const joiner = new RegExp(`^\\s*,?\\s*(?:${conjunctions})\\s+`, 'iu');
   const years = new RegExp(`^\\s*\\((\\d{4}(?:\\s*(?:,|${conjunctions})\\s*\\d{4})*)\\)`, 'iu');
   const claims: Claim[] = [];

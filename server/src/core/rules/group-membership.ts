@@ -3,6 +3,7 @@ import type { Group, Instrument } from '../../../../schemas/policy-model';
 import type { Label } from '../model/policy-index';
 import { inclusionMarkerIn, readColonList, readCountryList, readParenthesisedList, type Enumeration } from '../analysis/enumerations';
 import { countryName } from '../analysis/names';
+import { escapeRegExp } from '../text/regex';
 
 /** How far after a group's name its list may start ("priority countries of origin and transit (…)"). */
 const LIST_WINDOW = 120;
@@ -41,7 +42,7 @@ function listAfter({ analysis }: RuleContext, from: number): Enumeration | undef
   const open = scope.search(/[(:]/);
   const markers = analysis.language.inclusionMarkers ?? [];
   for (const marker of markers) {
-    const at = scope.toLowerCase().search(new RegExp(`(?<![\\p{L}])${marker.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u'));
+    const at = scope.toLowerCase().search(new RegExp(`(?<![\\p{L}])${escapeRegExp(marker.toLowerCase())}(?![\\p{L}])`, 'u'));
     if (at >= 0 && (open < 0 || at < open)) return readCountryList(analysis, from + at + marker.length);
   }
   if (open < 0) return undefined;
@@ -71,7 +72,7 @@ function checkGroupList({ analysis, language, report }: RuleContext, group: Grou
 function checkInstrumentLink({ analysis, language, report }: RuleContext, instrument: Instrument, label: Label, end: number): void {
   const covered = analysis.model.instrumentCountries(instrument);
   if (covered.size === 0) return;
-  const words = (language.relationWords ?? []).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const words = (language.relationWords ?? []).map(escapeRegExp).join('|');
   if (!words) return;
   const relation = new RegExp(`^\\s+(?:${words})\\s+`, 'iu').exec(analysis.prose.slice(end, end + 30));
   if (!relation) return;

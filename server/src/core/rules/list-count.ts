@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 import type { LanguageData } from '../../../../schemas/language';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
 import { inclusionMarkerIn, readColonList, readParenthesisedList } from '../analysis/enumerations';
+import { escapeRegExp } from '../text/regex';
 
 /** A number, a few words, then the list: "10 priority countries (A, B, …)", "three bodies: A, B and C". */
 const WORDS_BETWEEN = /^(?:[ \u00a0\n]+[\p{L}][\p{L}\p{M}'’-]*){1,8}[ \u00a0\n]*(?=[(:])/u;
@@ -73,8 +74,8 @@ function numberWordPattern(language: LanguageData) {
   let cached = patternCache.get(language);
   if (!cached) {
     const values = new Map(Object.entries(language.numberWords).filter(([, value]) => value >= 2).map(([word, value]) => [word.toLowerCase(), value]));
-    const alternation = [...values.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
-    const months = language.months.map(escape).join('|');
+    const alternation = [...values.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+    const months = language.months.map(escapeRegExp).join('|');
     cached = {
       pattern: new RegExp(`(?<![\\p{L}])(?:${alternation || '(?!)'})(?![\\p{L}])`, 'giu'),
       values,
@@ -85,7 +86,6 @@ function numberWordPattern(language: LanguageData) {
   return cached;
 }
 
-function escape(word: string): string { return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
 
 /** When every item starts with a number, the list is a breakdown: the sum of its numbers, else undefined. */
 function sumOfBreakdown(analysis: DraftAnalysis, items: string[]): number | undefined {

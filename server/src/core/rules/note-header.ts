@@ -2,6 +2,7 @@ import { LANGUAGE_NAMES_EN } from '../../../../schemas/policy-model';
 import type { LanguageData } from '../../../../schemas/language';
 import type { Rule } from '../rule';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
+import { escapeRegExp } from '../text/regex';
 
 type Field = 'from' | 'to' | 'subject';
 const FIELDS: Field[] = ['from', 'to', 'subject'];
@@ -10,11 +11,10 @@ const NOTE_TYPES = new Set(['note', 'nota', 'vermerk']);
 /** The header sits at the top of a note; past this many lines it is body text. */
 const HEADER_LINES = 40;
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Matches "Label: value" once Markdown emphasis and table pipes are taken off the line. */
 function labelLine(labels: string[]): RegExp {
-  const alternatives = labels.map((label) => escape(label.replace(/:$/, ''))).join('|');
+  const alternatives = labels.map((label) => escapeRegExp(label.replace(/:$/, ''))).join('|');
   return new RegExp(`^\\s*(?:${alternatives})\\s*:\\s*(?<value>.*)$`, 'iu');
 }
 
