@@ -3,6 +3,9 @@
  * them at full scale and measures them against "2 s per MB"; test/unit/robust-pathological.test.ts
  * runs them at CI scale and only asserts that the check finishes with sane ranges.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../../server/src/node/resources';
 import { FRAGMENTS } from './fuzz-gen';
 
 export interface PathologicalInput {
@@ -25,7 +28,15 @@ function proseOfLength(length: number): string {
   return out.slice(0, length);
 }
 
+/** The English example drafts (examples/en), one after the other, repeated to a length: real notes, not a trick. */
+function exampleNotesOfLength(length: number): string {
+  const dir = join(packageRoot(), 'examples', 'en');
+  const notes = readdirSync(dir).filter((name) => name.endsWith('.md')).sort().map((name) => readFileSync(join(dir, name), 'utf8')).join('\n\n');
+  return notes.repeat(Math.ceil(length / notes.length)).slice(0, length);
+}
+
 export const PATHOLOGICAL: PathologicalInput[] = [
+  { name: 'example-notes', description: '1 MB of real notes (the English example drafts, repeated)', make: (n) => exampleNotesOfLength(n), full: 1_000_000, ci: 30_000 },
   { name: 'single-line', description: '1 MB of note prose on a single line (no line break)', make: (n) => proseOfLength(n), full: 1_000_000, ci: 30_000 },
   { name: 'single-line-plain', description: '1 MB single line of one repeated plain sentence', make: (n) => 'The Council invited Tunisia and Morocco to cooperate further. '.repeat(Math.ceil(n / 62)).slice(0, n), full: 1_000_000, ci: 30_000 },
   { name: 'nested-quotes', description: '10,000 nested block quotes (">>>>…> Tunesia")', make: (n) => `${'>'.repeat(n)} Tunesia and Turkey\n`, full: 10_000, ci: 500 },

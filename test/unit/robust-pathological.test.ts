@@ -51,6 +51,35 @@ describe('robustness: pathological drafts (CI scale)', function () {
     // (`defined.includes(identifier)`), and micromark's resolveAllText splices its event list,
     // so footnotes cost time quadratic in their number: 16,000 definitions take ~9 s,
     // 100,000 do not finish in minutes.
+    // Timing bounds below are 5× the budget, so that a fix passes them on a loaded machine.
+    const withinFiveBudgets = (name: string, scale?: number) => {
+      const input = PATHOLOGICAL.find((p) => p.name === name)!;
+      const text = input.make(scale ?? input.full);
+      const started = Date.now();
+      check(text);
+      const ms = Date.now() - started;
+      assert.ok(ms < 5 * budgetMs(text), `${name}: ${ms} ms for ${text.length} characters (budget ${budgetMs(text)} ms)`);
+    };
+
+    // Lead: server/src/core/suppressions.ts applyDirectives calls silences() for every finding and
+    // directive, and silences() scans all directives again for a "disable": O(findings × directives²).
+    // 2,000 disable/enable pairs with a finding each (190 kB) take 48 s; 1,000 take 5.3 s.
+    it('2,000 council-notes directives with 2,000 findings are applied within budget', () => withinFiveBudgets('directives', 2_000));
+
+    // Lead: server/src/core/rules/undefined-acronym.ts copies the list of uses for every use
+    // (`uses.set(a, [...(uses.get(a) ?? []), use])`): "The ABCD met. " × 40,000 (560 kB) takes 30 s.
+    it('one acronym used 40,000 times is checked within budget', () => withinFiveBudgets('acronym-repeated'));
+
+    // Lead: server/src/core/markdown/parse.ts readFrontMatter parses with the yaml package's default
+    // uniqueKeys check, quadratic in the keys of a map: 25,000 keys (528 kB) take 35 s.
+    it.skip('front matter of 25,000 keys is read within budget', () => withinFiveBudgets('front-matter-huge', 25_000));
+
+    // Lead/upstream: micromark resolves emphasis delimiters ("attention") in time quadratic in their
+    // number: 50,000 alternating "*" and "_" (50 kB) take 64 s; "[a](" × 100,000 takes 91 s.
+    // Not fixable in the core short of limiting what reaches the parser (e.g. checking a draft
+    // in blocks, or refusing drafts whose delimiter count is absurd).
+    it.skip('50,000 emphasis delimiters are parsed within budget', () => withinFiveBudgets('emphasis-delimiters', 50_000));
+
     it.skip('100,000 footnotes (2.2 MB) are checked within 2 s per MB', () => {
       const input = PATHOLOGICAL.find((p) => p.name === 'footnotes')!;
       const text = input.make(input.full);

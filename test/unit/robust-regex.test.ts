@@ -49,7 +49,7 @@ describe('robustness: every regular expression in server/src is linear', functio
   describe('known super-linear patterns, end to end (skipped until fixed; see docs/robustness.md)', () => {
     // Lead: server/src/core/markdown/parse.ts readTree, case 'html': /<!--([\s\S]*?)-->/g over the
     // HTML node's value rescans to the end of the node from every "<!--" when no "-->" follows.
-    it.skip('a draft of 40,000 unclosed "<!--" (200 kB) is checked within 2 s', () => {
+    it('a draft of 40,000 unclosed "<!--" (200 kB) is checked within 2 s', () => {
       const text = '<!-- '.repeat(40_000);
       const started = Date.now();
       check(text);

@@ -32,22 +32,37 @@ export function readDirectives(comments: readonly Comment[], lines: LineIndex): 
 
 const covers = (rules: string[] | 'all', rule: string) => rules === 'all' || rules.includes(rule);
 
-/** Drops the findings that a directive silences. */
+/**
+ * Drops the findings that a directive silences, in one sweep over findings and directives in
+ * text order (linear, however many directives and findings a draft has).
+ */
 export function applyDirectives(findings: Finding[], directives: readonly Directive[]): Finding[] {
   if (directives.length === 0) return findings;
-  return findings.filter((finding) => !directives.some((d) => silences(d, finding, directives)));
-}
-
-function silences(directive: Directive, finding: Finding, all: readonly Directive[]): boolean {
-  if (!covers(directive.rules, finding.rule)) return false;
-  switch (directive.kind) {
-    case 'disable-file': return true;
-    case 'disable-line': case 'disable-next-line': return finding.range.start.line === directive.line;
-    case 'disable': {
-      if (finding.start < directive.offset) return false;
-      // Silenced until an enable for this rule comes between the directive and the finding.
-      return !all.some((other) => other.kind === 'enable' && covers(other.rules, finding.rule) && other.offset > directive.offset && other.offset < finding.start);
-    }
-    default: return false;
+  const fileWide = directives.filter((d) => d.kind === 'disable-file');
+  const byLine = new Map<number, Directive[]>();
+  for (const d of directives) {
+    if (d.kind === 'disable-line' || d.kind === 'disable-next-line') byLine.set(d.line, [...(byLine.get(d.line) ?? []), d]);
   }
+  const regions = directives.filter((d) => d.kind === 'disable' || d.kind === 'enable').sort((a, b) => a.offset - b.offset);
+  // The region state at the current point of the sweep.
+  let allDisabled = false;
+  const disabled = new Set<string>();
+  const reEnabled = new Set<string>();
+  let next = 0;
+  const ordered = [...findings].sort((a, b) => a.start - b.start);
+  const silenced = new Set<Finding>();
+  for (const finding of ordered) {
+    for (; next < regions.length && regions[next].offset < finding.start; next++) {
+      const d = regions[next];
+      if (d.kind === 'disable') {
+        if (d.rules === 'all') { allDisabled = true; reEnabled.clear(); }
+        else for (const rule of d.rules) { disabled.add(rule); reEnabled.delete(rule); }
+      } else if (d.rules === 'all') { allDisabled = false; disabled.clear(); reEnabled.clear(); }
+      else for (const rule of d.rules) { disabled.delete(rule); if (allDisabled) reEnabled.add(rule); }
+    }
+    const inRegion = disabled.has(finding.rule) || (allDisabled && !reEnabled.has(finding.rule));
+    const onLine = byLine.get(finding.range.start.line)?.some((d) => covers(d.rules, finding.rule)) ?? false;
+    if (inRegion || onLine || fileWide.some((d) => covers(d.rules, finding.rule))) silenced.add(finding);
+  }
+  return findings.filter((finding) => !silenced.has(finding));
 }

@@ -38,7 +38,9 @@ export interface ParsedDraft {
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text) as Root;
+  // micromark drops a leading byte-order mark, which would shift every position by one: parse a
+  // copy with a space in its place, so offsets stay those of the text.
+  return processor.parse(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text) as Root;
 }
 
 export function readDraft(text: string): ParsedDraft {
@@ -73,9 +75,13 @@ export function readTree(text: string, tree: Root): ParsedDraft {
       case 'html':
         if (span) {
           fill(span, BARRIER_CODE);
-          for (const comment of node.value.matchAll(/<!--([\s\S]*?)-->/g)) {
-            const start = span.start + comment.index!;
-            draft.comments.push({ start, end: start + comment[0].length, text: comment[1].trim() });
+          // indexOf, not a lazy regex: with "-->" missing that regex is quadratic.
+          for (let open = node.value.indexOf('<!--'); open >= 0;) {
+            const close = node.value.indexOf('-->', open + 4);
+            if (close < 0) break;
+            const start = span.start + open;
+            draft.comments.push({ start, end: span.start + close + 3, text: node.value.slice(open + 4, close).trim() });
+            open = node.value.indexOf('<!--', close + 3);
           }
         }
         return;

@@ -5,7 +5,7 @@ import { inclusionMarkerIn, readColonList, readParenthesisedList } from '../anal
 import { escapeRegExp } from '../text/regex';
 
 /** A number, a few words, then the list: "10 priority countries (A, B, …)", "three bodies: A, B and C". */
-const WORDS_BETWEEN = /^(?:[ \u00a0\n]+[\p{L}][\p{L}\p{M}'’-]*){1,8}[ \u00a0\n]*(?=[(:])/u;
+const WORDS_BETWEEN = /^(?:[ \u00a0\r\n]+[\p{L}][\p{L}\p{M}'’-]*){1,8}[ \u00a0\r\n]*(?=[(:])/u;
 const DIGITS = /(?<![\p{L}\p{N}.,/:-])(\d{1,3})(?![\p{N}]|[.,/]\d)/gu;
 
 interface StatedNumber { start: number; end: number; value: number }

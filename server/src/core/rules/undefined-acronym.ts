@@ -16,7 +16,9 @@ export const undefinedAcronym: Rule = {
     const uses = new Map<string, AcronymUse[]>();
     for (const use of analysis.acronymUses) {
       if (exempt.has(use.acronym)) continue;
-      uses.set(use.acronym, [...(uses.get(use.acronym) ?? []), use]);
+      const list = uses.get(use.acronym);
+      if (list) list.push(use);
+      else uses.set(use.acronym, [use]);
     }
     for (const [acronym, list] of uses) {
       const first = list[0];
