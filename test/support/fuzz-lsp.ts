@@ -83,7 +83,7 @@ export class FaultClient {
   }
 
   /** Waits until `done()` holds and nothing was published for `quietMs`. */
-  async settle(done: () => boolean, quietMs = 1000, timeoutMs = 120_000): Promise<void> {
+  async settle(done: () => boolean, quietMs = 1000, timeoutMs = 300_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (this.exitCode !== undefined) throw new Error(`the server exited (${this.exitCode}) while waiting; stderr: ${this.stderr.join('').slice(-2000)}`);
