@@ -89,10 +89,10 @@ describe('robustness: fuzzing the checking core', function () {
     console.log(`      ${RUNS} drafts in ${((Date.now() - started) / 1000).toFixed(1)} s${knownText ? `; known issues seen (not failed): ${knownText}` : ''}`);
   });
 
-  describe('known issues (skipped until the core is fixed; see docs/robustness.md)', () => {
-    // Lead: server/src/core/markdown/parse.ts readDraft — micromark drops a leading U+FEFF, so every
-    // node position after it is one too small: the last character of each text run is cut off
-    // and the character before it (the BOM, a space, a newline) is taken in.
+  describe('issues found by fuzzing (skipped while a fix is pending; see docs/robustness.md)', () => {
+    // Fixed: micromark drops a leading U+FEFF, so every node position after it was one too small
+    // (server/src/core/markdown/parse.ts readDraft): the last character of each text run was cut
+    // off and the character before it (the BOM, a space, a newline) taken in.
     it('a draft that starts with a BOM gets the same findings, one code unit later', () => {
       const text = 'The Council invited Tunesia';
       const plain = check(text, { language: 'en' }).findings.map((f) => [f.rule, f.start + 1, f.end + 1]);
@@ -109,9 +109,8 @@ describe('robustness: fuzzing the checking core', function () {
       assert.equal(result.languageSource, 'front-matter');
     });
 
-    // Lead: server/src/core/rules/list-count.ts WORDS_BETWEEN = /^(?:[ \u00a0\n]+[\p{L}]…/ accepts
-    // only space, NBSP and \n between the number and its list, so a Windows (CRLF) or CR line
-    // break there hides the mismatch.
+    // Fixed: server/src/core/rules/list-count.ts WORDS_BETWEEN accepted only space, NBSP and \n
+    // between the number and its list, so a Windows (CRLF) or CR line break there hid the mismatch.
     it('list-count reads a stated number across a CRLF or CR line break', () => {
       for (const lineBreak of ['\n', '\r\n', '\r']) {
         const findings = check(`The Council named 3${lineBreak}priority countries (Egypt, Iraq).`, { language: 'en' }).findings;
