@@ -61,3 +61,56 @@ describe('readDraft: the prose mask', () => {
     assert.doesNotMatch(draft.prose, /\|/);
   });
 });
+
+describe('readDraft: bare URLs and e-mail addresses', () => {
+  const hidden = (text: string) => visible(readDraft(text).prose);
+
+  it('hides bare URLs, www addresses and e-mail addresses, and keeps the sentence around them', () => {
+    const prose = hidden('Frontex (see https://frontex.europa.eu/Libya) and www.consilium.europa.eu/Niger; write to secretariat.Chad@consilium.europa.eu.');
+    for (const word of ['Libya', 'Niger', 'Chad', 'consilium', 'europa']) assert.doesNotMatch(prose, new RegExp(word));
+    assert.match(prose, /^Frontex \(see .*\) and .*; write to .*\.$/);
+  });
+
+  it('leaves trailing punctuation and an unbalanced closing parenthesis as prose', () => {
+    const text = '(see https://example.eu/a_(b)), then Tunisia.';
+    const prose = readDraft(text).prose;
+    assert.equal(prose.slice(text.indexOf('),')), '), then Tunisia.');
+    assert.equal(prose[text.indexOf('(b)') + 2], '\u0001');
+  });
+
+  it('keeps words that only look like addresses: "@" without a domain, "www" inside a word, a URL scheme alone', () => {
+    const prose = hidden('Tunisia @ 10 am, the swww.x joke and https:// alone; Egypt@home.');
+    assert.match(prose, /Tunisia @ 10 am/);
+    assert.match(prose, /swww\.x/);
+    assert.match(prose, /Egypt@home/);
+  });
+
+  it('keeps offsets: the prose is as long as the text, with a URL in a list, a table and a quote', () => {
+    const text = '- https://a.eu/x\n\n| https://b.eu | Mali |\n|---|---|\n\n> www.c.eu Senegal\n';
+    const draft = readDraft(text);
+    assert.equal(draft.prose.length, text.length);
+    assert.match(visible(draft.prose), /Mali.*Senegal/);
+    assert.doesNotMatch(visible(draft.prose), /https|www/);
+  });
+
+  it('hides a URL that holds an e-mail address once, without shifting anything', () => {
+    const text = 'At https://user@host.eu/Mali today.';
+    const draft = readDraft(text);
+    assert.equal(draft.prose.length, text.length);
+    assert.equal(visible(draft.prose).replace(/\s+/g, ' '), 'At today.');
+  });
+
+  it('reads strikethrough and task-list text as the words it holds', () => {
+    assert.match(hidden('~~Tunesia~~ and - [ ] Egypt'), /Tunesia.*Egypt/);
+  });
+});
+
+describe('readDraft: a leading byte-order mark', () => {
+  it('reads a table nested in a list exactly as without the BOM, one code unit later', () => {
+    const text = '- - | Mali |\n    |---|\n    | Niger |\n';
+    const plain = readDraft(text);
+    const withBom = readDraft(`\uFEFF${text}`);
+    assert.deepEqual(withBom.blocks.map((b) => [b.kind, b.start - 1, b.end - 1]), plain.blocks.map((b) => [b.kind, b.start, b.end]));
+    assert.equal(withBom.prose.slice(1), plain.prose);
+  });
+});
