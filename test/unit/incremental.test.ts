@@ -22,7 +22,9 @@ function shape(node: Nodes): unknown {
 
 const corpus = ['en', 'nl', 'fr', 'de'].flatMap((lang) => readdirSync(join(packageRoot(), 'examples', lang)).map((name) => readFileSync(join(packageRoot(), 'examples', lang, name), 'utf8')));
 /** Edits a drafter makes, and some that change the block structure. */
-const INSERTS = ['a', 'Tunesia ', ' ', '\n', '\n\n', '- ', '# ', '```\n', '> ', '| a | b |\n|---|---|\n', '[^1]', '[^1]: note\n', '<!-- x -->', '*', '1. ', '    ', '---\n', 'Kosovo', '(EMWP)', '[link][ref]\n\n[ref]: https://x.eu\n'];
+const INSERTS = ['a', 'Tunesia ', ' ', '\n', '\n\n', '- ', '# ', '```\n', '> ', '| a | b |\n|---|---|\n', '[^1]', '[^1]: note\n', '<!-- x -->', '*', '1. ', '    ', '---\n', 'Kosovo', '(EMWP)', '[link][ref]\n\n[ref]: https://x.eu\n',
+  // References whose label is written differently from its definition's, or escaped.
+  '[REF]', '[ Ref ]', '[^1 ]', '\\[ref]', '[re\nf]', '[^2]: other\n\n'];
 
 describe('incremental parsing', () => {
   it('equals a full parse after every edit of random edit sequences', function () {

@@ -8,6 +8,7 @@
  * not followed by a blank line). test/unit/incremental.test.ts checks equality on random edits.
  */
 import type { Root, RootContent, Nodes } from 'mdast';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { parseMarkdown } from './parse';
 
 export interface IncrementalStats { full: boolean; reparsedStart: number; reparsedEnd: number }
@@ -76,8 +77,10 @@ export class IncrementalParser {
     const touched = children.slice(first, last + 1);
     if (touched.some((child) => child.type === 'definition' || child.type === 'footnoteDefinition') || /\]:|^---/m.test(slice)) return undefined;
 
-    // Other definitions are appended to the slice, so references in it resolve as in context.
-    const definitions = children.filter((child, i) => (i < first || i > last) && (child.type === 'definition' || child.type === 'footnoteDefinition'));
+    // The definitions the slice refers to are appended to it, so its references resolve as in
+    // context (appending all of them would make a keystroke cost as much as every footnote).
+    const labels = bracketedLabels(slice);
+    const definitions = children.filter((child, i) => (i < first || i > last) && (child.type === 'definition' || child.type === 'footnoteDefinition') && (!labels || labels.has(child.identifier)));
     const appendix = definitions.map((d) => old.slice(start(d), end(d))).join('\n\n');
     const parsed = parseMarkdown(appendix ? `${slice}\n\n${appendix}\n` : slice);
     const replacement = parsed.children.filter((child) => start(child) < slice.length);
@@ -96,6 +99,31 @@ export class IncrementalParser {
     result.position = { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) };
     return result;
   }
+}
+
+/**
+ * The labels of every "[…]" in a text, normalised as mdast normalises identifiers (white space
+ * collapsed, case folded), also without a footnote's "^"; undefined when a backslash escape or a
+ * line break makes that reading unsafe, so that the caller keeps every definition.
+ */
+function bracketedLabels(text: string): Set<string> | undefined {
+  if (/\\[[\]]/.test(text)) return undefined;
+  const labels = new Set<string>();
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 91) open = i;
+    else if (code === 93 && open >= 0) {
+      const label = text.slice(open + 1, i);
+      // Across lines a container's markers ("> ") could stand inside the label: keep everything.
+      if (label.includes('\n')) return undefined;
+      const identifier = normalizeIdentifier(label).toLowerCase();
+      labels.add(identifier);
+      if (identifier.startsWith('^')) labels.add(identifier.slice(1));
+      open = -1;
+    }
+  }
+  return labels;
 }
 
 function start(node: Nodes): number { return node.position!.start.offset!; }
@@ -129,9 +157,12 @@ function shift(node: Nodes, offset: number, lines: number): void {
   while (stack.length > 0) {
     const current = stack.pop()!;
     const position = current.position;
+    // In place: every node has points of its own (mdast-util-from-markdown makes new ones).
     if (position) {
-      position.start = { ...position.start, line: position.start.line + lines, offset: position.start.offset! + offset };
-      position.end = { ...position.end, line: position.end.line + lines, offset: position.end.offset! + offset };
+      position.start.line += lines;
+      position.start.offset! += offset;
+      position.end.line += lines;
+      position.end.offset! += offset;
     }
     if ('children' in current) for (const child of current.children) stack.push(child as Nodes);
   }
