@@ -9,7 +9,9 @@ import type { LanguageRegistry } from './language/registry';
 import { detectLanguage } from './language/detect';
 import { DraftAnalysis } from './analysis/draft-analysis';
 import { RULES } from './rules/index';
-import type { ReportInput } from './rule';
+import type { ReportInput, Rule } from './rule';
+import { checkBlocks } from './analysis/block-check';
+import type { BlockCache } from './analysis/block-cache';
 import { applyDirectives, readDirectives } from './suppressions';
 import { LineIndex } from './text/positions';
 
@@ -38,6 +40,10 @@ export interface CheckInput {
   draft?: ParsedDraft;
   /** An analysis of that draft (the editor features made one): entity scans are not repeated. */
   analysis?: DraftAnalysis;
+  /** Findings of block rules per block, kept by an editor between versions of one document. */
+  blockCache?: BlockCache;
+  /** false: run block rules on the whole draft at once (tests compare the two ways). */
+  blockwise?: boolean;
 }
 
 export type LanguageSource = 'setting' | 'front-matter' | 'detected';
@@ -61,21 +67,24 @@ export function checkDraft(input: CheckInput): CheckResult {
   const language = languages.get(code) ?? languages.get('en');
   if (!language) throw new Error('no language data loaded (languages/en.json is missing)');
   const reusable = input.analysis && input.analysis.draft === draft && input.analysis.language === language && input.analysis.model === model;
-  const analysis = reusable ? input.analysis! : new DraftAnalysis(draft, language, languages, model);
+  const analysis = reusable ? input.analysis! : new DraftAnalysis(draft, language, languages, model, input.blockwise === false ? undefined : input.blockCache);
   const findings: Finding[] = [];
-
+  const checkpoint = () => { if (token?.isCancellationRequested) throw new CancelledError(); };
+  const severityOf = new Map<string, Severity>();
   for (const rule of RULES) {
-    if (!rule.check) continue;
     const setting = settings.rules?.[rule.id];
-    if (setting === 'off') continue;
-    if (token?.isCancellationRequested) throw new CancelledError();
-    const severity = setting ?? rule.defaultSeverity;
-    rule.check({
-      analysis,
-      language,
-      report: (found: ReportInput) => findings.push({ rule: rule.id, severity, ...found, range: analysis.lines.rangeOf(found.start, found.end) }),
-    });
+    if (rule.check && setting !== 'off') severityOf.set(rule.id, setting ?? rule.defaultSeverity);
   }
+  const report = (rule: Rule, found: ReportInput) => findings.push({ rule: rule.id, severity: severityOf.get(rule.id)!, ...found, range: analysis.lines.rangeOf(found.start, found.end) });
+  const active = RULES.filter((rule) => severityOf.has(rule.id));
+  const byBlock = input.blockwise !== false;
+
+  for (const rule of active) {
+    if (byBlock && rule.scope === 'block') continue;
+    checkpoint();
+    rule.check!({ analysis, language, report: (found) => report(rule, found) });
+  }
+  if (byBlock) checkBlocks({ draft, language, languages, model, rules: active.filter((rule) => rule.scope === 'block'), cache: input.blockCache, checkpoint }, report);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   const kept = applyDirectives(findings, readDirectives(draft.comments, analysis.lines));
   return { language: language.code, languageSource: source, findings: kept };

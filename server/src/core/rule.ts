@@ -24,6 +24,13 @@ export interface RuleContext {
 }
 
 export interface Rule extends RuleMeta {
+  /**
+   * "block": the rule's findings in a paragraph, heading or table cell depend on that block alone
+   * (with the language and the model), so it is run block by block and an editor reuses the
+   * findings of unchanged blocks (analysis/block-check.ts). Such a rule must not read footnotes,
+   * comments or other blocks. Default "document".
+   */
+  scope?: 'document' | 'block';
   /** Absent for rules whose findings come from elsewhere (model-schema: the model loader). */
   check?(context: RuleContext): void;
 }

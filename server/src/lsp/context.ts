@@ -15,6 +15,7 @@ import { ModelStore, type ModelBuild } from '../core/model/model-store';
 import type { LanguageRegistry } from '../core/language/registry';
 import { readDraft, readTree, type ParsedDraft } from '../core/markdown/parse';
 import { IncrementalParser } from '../core/markdown/incremental';
+import { BlockCache } from '../core/analysis/block-cache';
 import { analyseDraft, type DraftView } from '../core/assist/analyse';
 import { ModelFileLocator } from '../core/assist/model-locate';
 import type { SectionName } from '../../../schemas/policy-model';
@@ -67,8 +68,11 @@ export class ServerContext {
   /** Drafts whose diagnostics a workspace check published while they were not open. */
   readonly workspacePublished = new Set<string>();
   private readonly snapshots = new Map<string, Snapshot>();
-  /** Incremental parsers of the most recently parsed documents (least recent first). */
-  private readonly parsers = new Map<string, IncrementalParser>();
+  /**
+   * For the documents parsed last (least recent first): the incremental parser, and the block
+   * cache that keeps the findings of unchanged paragraphs.
+   */
+  private readonly parsers = new Map<string, { parser: IncrementalParser; blocks: BlockCache }>();
   private readonly fileViews = new Map<string, Snapshot>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly tokens = new Map<string, { isCancellationRequested: boolean }>();
@@ -303,20 +307,30 @@ export class ServerContext {
 
   /** Parses a document's text, reusing its previous tree where the edit allows (see IncrementalParser). */
   private parse(uri: string, text: string): ParsedDraft {
-    let parser = this.parsers.get(uri);
-    if (parser) this.parsers.delete(uri);
-    else parser = new IncrementalParser();
-    this.parsers.set(uri, parser);
-    // Trees take memory: only the documents edited last keep theirs.
+    return readTree(text, this.workingState(uri).parser.parse(text));
+  }
+
+  /** The parser and block cache of a document being worked on; only the last few keep theirs. */
+  private workingState(uri: string): { parser: IncrementalParser; blocks: BlockCache } {
+    let state = this.parsers.get(uri);
+    if (state) this.parsers.delete(uri);
+    else state = { parser: new IncrementalParser(), blocks: new BlockCache() };
+    this.parsers.set(uri, state);
+    // Trees and caches take memory: only the documents edited last keep theirs.
     while (this.parsers.size > INCREMENTAL_DOCUMENTS) this.parsers.delete(this.parsers.keys().next().value!);
-    return readTree(text, parser.parse(text));
+    return state;
+  }
+
+  /** The block cache of a document whose draft is the whole text (a partial check has none). */
+  private blockCacheOf(snapshot: Snapshot): BlockCache | undefined {
+    return snapshot.draft.text.length === snapshot.text.length ? this.parsers.get(snapshot.uri)?.blocks : undefined;
   }
 
   /** The analysis of the document's current version: no rule runs for it. */
   view(document: TextDocument): (Snapshot & { view: DraftView }) | undefined {
     const snapshot = this.snapshot(document);
     if (!snapshot || !this.build) return undefined;
-    snapshot.view ??= analyseDraft(snapshot.draft.text, this.build.index, this.languages, this.checkSettings(), snapshot.draft);
+    snapshot.view ??= analyseDraft(snapshot.draft.text, this.build.index, this.languages, this.checkSettings(), snapshot.draft, this.blockCacheOf(snapshot));
     this.lastLanguages.set(document.uri, snapshot.view.language.code);
     return snapshot as Snapshot & { view: DraftView };
   }
@@ -328,7 +342,7 @@ export class ServerContext {
     const whole = snapshot.draft.text.length === snapshot.text.length;
     // The features' analysis of this version is the check's too: names are scanned once.
     const analysis = whole ? this.view(document)?.view?.analysis : undefined;
-    snapshot.result ??= checkDraft({ text: snapshot.text, draft: whole ? snapshot.draft : undefined, analysis, model: this.build.index, languages: this.languages, settings: this.checkSettings(), token });
+    snapshot.result ??= checkDraft({ text: snapshot.text, draft: whole ? snapshot.draft : undefined, analysis, blockCache: this.blockCacheOf(snapshot), model: this.build.index, languages: this.languages, settings: this.checkSettings(), token });
     this.lastLanguages.set(document.uri, snapshot.result.language);
     return snapshot as Snapshot & { result: CheckResult };
   }

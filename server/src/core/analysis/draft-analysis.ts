@@ -13,6 +13,7 @@ import { findArticleReferences, findCitations, type ArticleReference, type Citat
 import { findDates, type DateMention } from './dates';
 import { findAcronymUses, type AcronymUse } from './acronyms';
 import { escapeRegExp } from '../text/regex';
+import { blockKeys, type BlockCache } from './block-cache';
 
 export class DraftAnalysis {
   readonly lines: LineIndex;
@@ -28,6 +29,8 @@ export class DraftAnalysis {
     readonly language: LanguageData,
     readonly languages: LanguageRegistry,
     readonly model: PolicyIndex,
+    /** An editor's cache of this document's blocks: names are scanned only in changed blocks. */
+    private readonly blockCache?: BlockCache,
   ) {
     this.lines = new LineIndex(draft.text);
   }
@@ -37,7 +40,29 @@ export class DraftAnalysis {
 
   /** Known names found in the prose (leftmost-longest), with every label each span matches. */
   get entities(): SpanMatch<Label>[] {
-    return this.entityCache ??= leftmostLongest(this.model.labels.scan(this.draft.prose));
+    return this.entityCache ??= this.blockCache ? this.entitiesByBlock(this.blockCache) : leftmostLongest(this.model.labels.scan(this.draft.prose));
+  }
+
+  /** Names already found in this text (a block's, from the cache): they are not scanned again. */
+  useEntities(matches: SpanMatch<Label>[]): this {
+    this.entityCache = matches;
+    return this;
+  }
+
+  /**
+   * The same matches, block by block, each block's from the cache when its text is unchanged.
+   * All prose lies in blocks and no match crosses the barrier between them (see block-check.ts).
+   */
+  private entitiesByBlock(cache: BlockCache): SpanMatch<Label>[] {
+    const keys = blockKeys(this.draft);
+    const { prose, blocks } = this.draft;
+    const all: SpanMatch<Label>[] = [];
+    blocks.forEach((block, i) => {
+      const entry = cache.entry(keys[i], this.language, this.model);
+      entry.entities ??= leftmostLongest(this.model.labels.scan(prose.slice(block.start, block.end)));
+      for (const match of entry.entities) all.push({ ...match, start: match.start + block.start, end: match.end + block.start });
+    });
+    return all;
   }
 
   get citations(): Citation[] {

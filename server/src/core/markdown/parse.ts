@@ -97,6 +97,8 @@ export function readTree(text: string, tree: Root): ParsedDraft {
           // Inside a phrasing container markup becomes space, so "*Bosnia* and Herzegovina" still reads as one name.
           fill(span, SPACE_CODE);
           for (let i = span.start; i < span.end; i++) if (text.charCodeAt(i) === 10) mask[i] = 10;
+          // The pipe before a cell ends the cell before it: no name runs from one cell into the next.
+          if (node.type === 'tableCell' && text.charCodeAt(span.start) === 124) mask[span.start] = BARRIER_CODE;
           draft.blocks.push({ ...span, kind: node.type, depth: node.type === 'heading' ? node.depth : undefined });
         }
         break;

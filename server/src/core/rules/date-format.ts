@@ -11,6 +11,7 @@ export const dateFormat: Rule = {
   id: 'date-format',
   description: 'A date written against the EU style of the draft\'s language ("September 28, 2023" in English → "28 September 2023").',
   defaultSeverity: 'warning',
+  scope: 'block',
   check({ analysis, language, report }) {
     for (const date of analysis.dates) {
       if (date.day < 1 || date.day > daysInMonth(date.month, date.year)) continue;

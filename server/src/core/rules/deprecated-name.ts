@@ -7,6 +7,7 @@ export const deprecatedName: Rule = {
   id: 'deprecated-name',
   description: 'A country or body name the policy model marks as deprecated in the draft\'s language.',
   defaultSeverity: 'warning',
+  scope: 'block',
   check({ analysis, report }) {
     for (const match of analysis.entities) {
       const labels = analysis.labelsInLanguage(match);

@@ -6,6 +6,7 @@ export const deprecatedTerm: Rule = {
   id: 'deprecated-term',
   description: 'A term the model\'s terminology marks deprecated or obsolete in the draft\'s language, with the preferred term.',
   defaultSeverity: 'warning',
+  scope: 'block',
   check({ analysis, language, report }) {
     const suffixes = new Set(language.inflectionSuffixes ?? []);
     for (const match of analysis.entities) {

@@ -18,6 +18,7 @@ export const factMismatch: Rule = {
   id: 'fact-mismatch',
   description: 'A dated claim that the policy model contradicts (a proposal or decision dated to the wrong year).',
   defaultSeverity: 'error',
+  scope: 'block',
   check(context) {
     const { analysis } = context;
     for (const match of analysis.entities) {

@@ -17,6 +17,7 @@ export const groupMembership: Rule = {
   id: 'group-membership',
   description: 'A country the text links to a group or instrument that the model does not link it to.',
   defaultSeverity: 'error',
+  scope: 'block',
   check(context) {
     const { analysis } = context;
     for (const match of analysis.entities) {

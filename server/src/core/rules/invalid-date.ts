@@ -6,6 +6,7 @@ export const invalidDate: Rule = {
   id: 'invalid-date',
   description: 'An impossible date, such as 31 September or 30 February, in any supported language.',
   defaultSeverity: 'error',
+  scope: 'block',
   check({ analysis, report }) {
     for (const date of analysis.dates) {
       const last = daysInMonth(date.month, date.year);

@@ -6,6 +6,7 @@ export const unknownAct: Rule = {
   id: 'unknown-act',
   description: 'A cited regulation, directive or decision that the policy model does not know.',
   defaultSeverity: 'warning',
+  scope: 'block',
   check({ analysis, language, report }) {
     for (const citation of analysis.citations) {
       const { act, sameNumberOtherType } = resolveCitation(analysis.model, citation);

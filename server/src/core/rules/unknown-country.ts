@@ -28,6 +28,7 @@ export const unknownCountry: Rule = {
   id: 'unknown-country',
   description: 'A word or phrase that is not a known country name but is close to one (misspelling, missing diacritic).',
   defaultSeverity: 'warning',
+  scope: 'block',
   check({ analysis, language, report }) {
     const names = analysis.model.countryNames(language.code, allowedDistance);
     const derivations = language.derivationSuffixes ?? [];

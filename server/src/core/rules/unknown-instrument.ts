@@ -3,10 +3,12 @@ import type { DraftAnalysis } from '../analysis/draft-analysis';
 import type { LanguageCode } from '../../../../schemas/policy-model';
 import { editDistance } from '../text/normalize';
 
-interface KnownName { text: string; words: string[]; id: string }
+interface KnownName { text: string; words: string[]; id: string; number: number }
+interface Anchor { name: KnownName; position: number }
 interface NameIndex {
+  names: KnownName[];
   /** Names by each of their words, to align a window of the draft on a name. */
-  byWord: Map<string, { name: KnownName; position: number }[]>;
+  byWord: Map<string, Anchor[]>;
   /** Shared openings of several names ("Team Europe Initiative on the"), with the names that share them. */
   families: { head: string[]; names: KnownName[]; lastWord: string }[];
 }
@@ -25,6 +27,7 @@ export const unknownInstrument: Rule = {
   id: 'unknown-instrument',
   description: 'A named instrument, process or body that is close to one the model knows but is not one.',
   defaultSeverity: 'warning',
+  scope: 'block',
   check(context) {
     const { analysis, language } = context;
     const index = analysis.model.memo(`instrument-names:${language.code}`, () => buildIndex(analysis, language.code));
@@ -46,13 +49,13 @@ function buildIndex(analysis: DraftAnalysis, lang: string): NameIndex {
   for (const entity of [...model.instruments.values(), ...model.bodies.values()]) {
     for (const text of entity.names[lang as LanguageCode] ?? []) {
       const words = [...text.matchAll(WORD)].map((m) => wordKey(m[0]));
-      if (words.length >= 2) names.push({ text, words, id: entity.id });
+      if (words.length >= 2) names.push({ text, words, id: entity.id, number: names.length });
     }
   }
   // Anchors are the names' words and their stems (without an ending), so that a declined word
   // ("Europäischen" for "Europäisches") still anchors the name.
   const suffixes = analysis.language.inflectionSuffixes ?? [];
-  const byWord = new Map<string, { name: KnownName; position: number }[]>();
+  const byWord = new Map<string, Anchor[]>();
   for (const name of names) {
     name.words.forEach((word, position) => {
       if (word.length < MIN_ANCHOR_LENGTH) return;
@@ -78,7 +81,7 @@ function buildIndex(analysis: DraftAnalysis, lang: string): NameIndex {
     const lastWords = new Set(members.map((m) => m.words[m.words.length - 1]));
     families.push({ head: members[0].words.slice(0, length), names: members, lastWord: lastWords.size === 1 ? [...lastWords][0] : '' });
   }
-  return { byWord, families };
+  return { names, byWord, families };
 }
 
 type Report = (start: number, end: number, message: string, suggestions: string[]) => void;
@@ -87,26 +90,31 @@ type Word = { start: number; end: number; key: string };
 /** Every word of a known name but one is there, and that one is a slip away: "Khartoum Proces". */
 function nearMisses({ analysis, language }: RuleContext, index: NameIndex, words: Word[], report: Report): void {
   const suffixes = language.inflectionSuffixes ?? [];
-  const seen = new Set<string>();
+  // Names each distinct word anchors: a note repeats its words, so each is looked up once.
+  const anchorsOf = new Map<string, Anchor[]>();
+  // Alignments (a name placed at a word) already tried, as first word × names + name number.
+  const seen = new Set<number>();
+  const nameCount = index.names.length;
   words.forEach((word, i) => {
-    const anchored = stems(word.key, suffixes).flatMap((stem) => index.byWord.get(stem) ?? []);
+    let anchored = anchorsOf.get(word.key);
+    if (!anchored) anchorsOf.set(word.key, anchored = stems(word.key, suffixes).flatMap((stem) => index.byWord.get(stem) ?? []));
     for (const { name, position } of anchored) {
-      const alignment = `${i - position}:${name.text}`;
-      if (seen.has(alignment)) continue;
-      seen.add(alignment);
       const first = i - position;
       const last = first + name.words.length - 1;
-      if (first < 0 || last >= words.length || !sameSentence(analysis.prose, words[first].start, words[last].end)) continue;
+      if (first < 0 || last >= words.length) continue;
+      const alignment = first * nameCount + name.number;
+      if (seen.has(alignment)) continue;
+      seen.add(alignment);
       // Exactly one word differs by more than its ending ("des Europäischen Migrationsnetwerks").
       let differing = -1;
       let count = 0;
-      for (let k = 0; k < name.words.length; k++) {
+      for (let k = 0; k < name.words.length && count < 2; k++) {
         const found = words[first + k].key;
         if (found === name.words[k] || isInflection(found, name.words[k], suffixes, k < name.words.length - 1)) continue;
         differing = k;
         count++;
       }
-      if (count !== 1) continue;
+      if (count !== 1 || !sameSentence(analysis.prose, words[first].start, words[last].end)) continue;
       const found = words[first + differing].key;
       const expected = name.words[differing];
       if (editDistance(found, expected, 2) > (expected.length >= 6 ? 2 : 1) || isInflection(found, expected, suffixes, false)) continue;
@@ -165,7 +173,10 @@ function isInflection(found: string, expected: string, suffixes: readonly string
 }
 
 /** Words compare in lower case (with typographic apostrophes folded): cheap enough for every word of a draft. */
-function wordKey(word: string): string { return word.toLowerCase().replace(/’/g, "'"); }
+function wordKey(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+}
 
 /** A word and the word without each ending it may carry (at least four letters left). */
 function stems(word: string, suffixes: readonly string[]): string[] {

@@ -1,0 +1,74 @@
+/**
+ * Block by block: rules whose findings in a paragraph, heading or table cell depend only on that
+ * block (with the language and the model) are run on each block alone, and an editor keeps their
+ * findings per block text in a BlockCache. A keystroke then re-runs them on the one block it
+ * changed; the other blocks' findings are reused, moved to where their block now stands.
+ *
+ * Prose outside blocks is all barrier (see markdown/parse.ts), and every scan stops at a barrier,
+ * so a rule sees in a block alone exactly what it sees of that block in the whole draft.
+ * test/unit/block-check.test.ts compares the two on generated drafts.
+ */
+import type { LanguageData } from '../../../../schemas/language';
+import type { Block, ParsedDraft } from '../markdown/parse';
+import type { LanguageRegistry } from '../language/registry';
+import type { PolicyIndex } from '../model/policy-index';
+import type { ReportInput, Rule } from '../rule';
+import { DraftAnalysis } from './draft-analysis';
+import { blockKeys, type BlockCache, type BlockEntry } from './block-cache';
+
+export interface BlockCheckInput {
+  draft: ParsedDraft;
+  language: LanguageData;
+  languages: LanguageRegistry;
+  model: PolicyIndex;
+  rules: readonly Rule[];
+  cache?: BlockCache;
+  /** Called between blocks; throws to cancel. */
+  checkpoint?: () => void;
+}
+
+/** Runs block rules on every block; `report` receives each finding with offsets in the draft. */
+export function checkBlocks(input: BlockCheckInput, report: (rule: Rule, found: ReportInput) => void): void {
+  const { draft, language, languages, model, rules, cache } = input;
+  const keys = cache ? blockKeys(draft) : [];
+  draft.blocks.forEach((block, i) => {
+    input.checkpoint?.();
+    const entry: BlockEntry = cache ? cache.entry(keys[i], language, model) : { reports: new Map() };
+    let analysis: DraftAnalysis | undefined;
+    for (const rule of rules) {
+      let reports = entry.reports.get(rule.id);
+      if (!reports) {
+        const found: ReportInput[] = [];
+        if (!analysis) {
+          analysis = new DraftAnalysis(blockDraft(draft, block), language, languages, model);
+          if (entry.entities) analysis.useEntities(entry.entities);
+        }
+        rule.check!({ analysis, language, report: (input) => { found.push(input); } });
+        entry.reports.set(rule.id, reports = found);
+      }
+      for (const found of reports) report(rule, moved(found, block.start));
+    }
+  });
+  cache?.retain(keys);
+}
+
+/**
+ * A draft of one block, offsets from its start. Footnotes and comments are left out: block rules
+ * do not read them (footnote rules and directives work on the whole draft).
+ */
+function blockDraft(draft: ParsedDraft, block: Block): ParsedDraft {
+  return {
+    text: draft.text.slice(block.start, block.end),
+    prose: draft.prose.slice(block.start, block.end),
+    blocks: [{ ...block, start: 0, end: block.end - block.start }],
+    footnoteReferences: [],
+    footnoteDefinitions: [],
+    comments: [],
+  };
+}
+
+function moved(found: ReportInput, by: number): ReportInput {
+  const at = { ...found, start: found.start + by, end: found.end + by };
+  if (found.fix) at.fix = found.fix.map((replacement) => ({ ...replacement, start: replacement.start + by, end: replacement.end + by }));
+  return at;
+}

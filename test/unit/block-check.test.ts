@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { checkDraft, type CheckSettings } from '../../server/src/core/check';
+import { BlockCache } from '../../server/src/core/analysis/block-cache';
+import { IncrementalParser } from '../../server/src/core/markdown/incremental';
+import { readTree } from '../../server/src/core/markdown/parse';
+import { RULES } from '../../server/src/core/rules/index';
+import { analyseDraft } from '../../server/src/core/assist/analyse';
+import { packageRoot } from '../../server/src/node/resources';
+import { testLanguages, testModel } from '../support/checker';
+import { draftArbitrary, modelVocabulary } from '../support/fuzz-gen';
+
+const corpus = ['en', 'nl', 'fr', 'de'].flatMap((lang) => readdirSync(join(packageRoot(), 'examples', lang)).sort().map((name) => readFileSync(join(packageRoot(), 'examples', lang, name), 'utf8')));
+const blockRules = RULES.filter((rule) => rule.scope === 'block').map((rule) => rule.id);
+
+function check(text: string, options: { blockwise?: boolean; cache?: BlockCache; settings?: CheckSettings } = {}) {
+  return checkDraft({ text, model: testModel(), languages: testLanguages(), settings: options.settings, blockwise: options.blockwise, blockCache: options.cache }).findings;
+}
+
+describe('block rules, checked block by block', () => {
+  it('are the rules that only read their block (and include the costly scans)', () => {
+    for (const id of ['unknown-country', 'unknown-instrument', 'deprecated-name', 'date-format']) assert.ok(blockRules.includes(id), id);
+    // These read across blocks: an acronym defined earlier, a list after its colon, the header.
+    for (const id of ['undefined-acronym', 'acronym-expansion', 'list-count', 'note-header', 'footnote-reference', 'designation-footnote']) assert.ok(!blockRules.includes(id), id);
+  });
+
+  it('give the findings of a whole-draft check on every example draft', function () {
+    this.timeout(60_000);
+    for (const text of corpus) assert.deepEqual(check(text), check(text, { blockwise: false }));
+  });
+
+  it('give the findings of a whole-draft check on generated drafts (tables, lists, quotes, footnotes, nasty Unicode)', function () {
+    this.timeout(300_000);
+    const vocabulary = modelVocabulary(testModel());
+    fc.assert(fc.property(draftArbitrary(vocabulary), (text) => {
+      assert.deepEqual(check(text), check(text, { blockwise: false }));
+    }), { numRuns: 400, seed: 20261128 });
+  });
+
+  it('reuse the findings of unchanged blocks and equal a fresh check after random edits', function () {
+    this.timeout(300_000);
+    const INSERTS = ['a', 'Tunesia ', ' ', '\n', '\n\n', '- ', '# ', '> ', '| a | b |\n|---|---|\n', 'Turkey', 'Khartoum Proces', 'September 28, 2023', 'Regulation (EU) 2099/1', '*'];
+    fc.assert(fc.property(
+      fc.integer({ min: 0, max: corpus.length - 1 }),
+      fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 12 }), fc.constantFrom(...INSERTS)), { minLength: 1, maxLength: 15 }),
+      (docIndex, edits) => {
+        let text = corpus[docIndex];
+        const cache = new BlockCache();
+        const parser = new IncrementalParser();
+        for (const [where, removed, inserted] of edits) {
+          const at = Math.floor(where * text.length);
+          text = text.slice(0, at) + inserted + text.slice(Math.min(text.length, at + removed));
+          const draft = readTree(text, parser.parse(text));
+          const cached = checkDraft({ text, draft, model: testModel(), languages: testLanguages(), blockCache: cache }).findings;
+          assert.deepEqual(cached, check(text));
+        }
+      }), { numRuns: 60 });
+  });
+
+  it('keeps only the blocks the draft still has, and forgets them all when the language changes', () => {
+    const cache = new BlockCache();
+    const text = 'Tunesia met Egypt.\n\nMorocco and Marocco.\n\nThird paragraph.\n';
+    check(text, { cache });
+    assert.equal(cache.size, 3);
+    check(text.replace('Third paragraph.\n', ''), { cache });
+    assert.equal(cache.size, 2);
+    const english = check(text, { cache, settings: { language: 'en' } });
+    const dutch = check(text, { cache, settings: { language: 'nl' } });
+    assert.notDeepEqual(english.map((f) => f.message), dutch.map((f) => f.message));
+    assert.deepEqual(dutch, check(text, { settings: { language: 'nl' } }));
+  });
+
+  it('read a table cell as its own block: no name runs from one cell into the next', () => {
+    const text = '| Bosnia and | Herzegovina |\n|---|---|\n| Tunesia | 2022 |\n';
+    const whole = check(text, { blockwise: false });
+    assert.deepEqual(check(text), whole);
+    assert.deepEqual(whole.filter((f) => f.rule === 'unknown-country').map((f) => text.slice(f.start, f.end)), ['Tunesia']);
+    const analysis = analyseDraft(text, testModel(), testLanguages(), { language: 'en' }).analysis;
+    assert.ok(!analysis.entities.some((m) => text.slice(m.start, m.end).includes('|')), 'a name across cells');
+  });
+
+  it('scan names only in changed blocks, with the same matches as a scan of the whole prose', () => {
+    const cache = new BlockCache();
+    const text = corpus[0];
+    const scanned = (t: string, c?: BlockCache) => analyseDraft(t, testModel(), testLanguages(), {}, readTree(t, new IncrementalParser().parse(t)), c).analysis.entities;
+    assert.deepEqual(scanned(text, cache), scanned(text));
+    const edited = text.replace(/\n\n/, '\n\nA new paragraph on Marocco.\n\n');
+    assert.deepEqual(scanned(edited, cache), scanned(edited));
+  });
+
+  it('move the findings and fixes of a block that moved', () => {
+    const cache = new BlockCache();
+    const text = 'Intro.\n\nThe Council invited Tunesia.\n';
+    const before = check(text, { cache }).find((f) => f.rule === 'unknown-country')!;
+    const shifted = `A new opening paragraph.\n\n${text}`;
+    const after = check(shifted, { cache }).find((f) => f.rule === 'unknown-country')!;
+    const by = shifted.length - text.length;
+    assert.equal(after.start, before.start + by);
+    assert.deepEqual(after.fix?.map((r) => r.start), before.fix?.map((r) => r.start + by));
+    assert.equal(shifted.slice(after.start, after.end), 'Tunesia');
+  });
+
+  it('stop between blocks when the check is cancelled', () => {
+    const text = Array.from({ length: 50 }, (_, i) => `Paragraph ${i} on Tunesia.`).join('\n\n');
+    // Only block rules on: every look at the token is made between two blocks.
+    const rules = Object.fromEntries(RULES.filter((rule) => rule.scope !== 'block').map((rule) => [rule.id, 'off' as const]));
+    let looks = 0;
+    const token = { get isCancellationRequested() { return ++looks > 30; } };
+    assert.throws(() => checkDraft({ text, model: testModel(), languages: testLanguages(), settings: { rules }, token }), /cancelled/);
+    assert.equal(looks, 31);
+  });
+});
