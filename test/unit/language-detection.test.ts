@@ -26,4 +26,12 @@ describe('language of a draft', () => {
   it('falls back to English when nothing tells', () => {
     assert.equal(detectLanguage('12345 — 67890', testLanguages()).code, 'en');
   });
+
+  it('remembers recent samples without going stale: each text still gets its own language', () => {
+    const english = 'The Council and the Member States will continue the work with the partners of the Union.';
+    const dutch = 'De Raad en de lidstaten zullen het werk met de partners van de Unie voortzetten.';
+    for (const [text, code] of [[english, 'en'], [dutch, 'nl'], [english, 'en'], [`${english} `.repeat(400), 'en'], [`${dutch} `.repeat(400), 'nl']]) {
+      assert.equal(detectLanguage(text, testLanguages()).code, code);
+    }
+  });
 });

@@ -11,10 +11,30 @@ const SAMPLE_LENGTH = 20_000;
 
 export interface Detection { code: string; confidence: number }
 
+/**
+ * The last few detections by sample: an editor detects again on every keystroke, and a keystroke
+ * after the first 20,000 characters leaves the sample as it was.
+ */
+const recent = new Map<string, Detection>();
+const RECENT_SAMPLES = 8;
+
 export function detectLanguage(prose: string, registry: LanguageRegistry, fallback = 'en'): Detection {
+  const sample = prose.slice(0, SAMPLE_LENGTH);
+  const key = `${fallback}:${sample}`;
+  const known = recent.get(key);
+  if (known && recentRegistry === registry) return known;
+  if (recentRegistry !== registry) { recent.clear(); recentRegistry = registry; }
+  const detection = detectInSample(sample, registry, fallback);
+  recent.set(key, detection);
+  if (recent.size > RECENT_SAMPLES) recent.delete(recent.keys().next().value!);
+  return detection;
+}
+let recentRegistry: LanguageRegistry | undefined;
+
+function detectInSample(sample: string, registry: LanguageRegistry, fallback: string): Detection {
   const votes = new Map<string, number>();
   let total = 0;
-  for (const match of prose.slice(0, SAMPLE_LENGTH).matchAll(WORD)) {
+  for (const match of sample.matchAll(WORD)) {
     const languages = registry.languagesOfStopword(match[0].toLowerCase());
     if (languages.length === 0) continue;
     total++;
