@@ -7,7 +7,7 @@
  * stdio with a real JSON-RPC client: edit → diagnostics latency (debounce off, reported apart),
  * cold start, RSS with 20 open 100 KB drafts; and a CLI check of a 1,000-note workspace.
  * Figures, not pass/fail: targets are printed beside them. `--quick` stops at 100 KB;
- * `--server-only` skips the full-check table.
+ * `--server-only` skips the full-check table, `--check-only` everything after it.
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     console.log(`${label.padEnd(8)} ${ms(a.median)} ${ms(a.p95)} | ${ms(b.median)} ${ms(b.p95)} | ${ms(c.median)} ${ms(c.p95)} | ${(c.median / a.median).toFixed(2).padStart(4)} ${(c.median / b.median).toFixed(2).padStart(5)} | ${(text.length / 1e6 / (c.median / 1000)).toFixed(2).padStart(8)}`);
   }
   console.log('targets: c/a ≤ 1.1 and c/b < 1\n');
+  if (process.argv.includes('--check-only')) return;
 
   await serverFigures();
   workspaceFigure();

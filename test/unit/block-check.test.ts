@@ -3,9 +3,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { checkDraft, type CheckSettings } from '../../server/src/core/check';
-import { BlockCache } from '../../server/src/core/analysis/block-cache';
+import { BlockCache, blockRuns } from '../../server/src/core/analysis/block-cache';
 import { IncrementalParser } from '../../server/src/core/markdown/incremental';
-import { readTree } from '../../server/src/core/markdown/parse';
+import { readDraft, readTree } from '../../server/src/core/markdown/parse';
 import { RULES } from '../../server/src/core/rules/index';
 import { analyseDraft } from '../../server/src/core/assist/analyse';
 import { packageRoot } from '../../server/src/node/resources';
@@ -15,8 +15,9 @@ import { draftArbitrary, modelVocabulary } from '../support/fuzz-gen';
 const corpus = ['en', 'nl', 'fr', 'de'].flatMap((lang) => readdirSync(join(packageRoot(), 'examples', lang)).sort().map((name) => readFileSync(join(packageRoot(), 'examples', lang, name), 'utf8')));
 const blockRules = RULES.filter((rule) => rule.scope === 'block').map((rule) => rule.id);
 
+/** Block by block unless told otherwise (a plain check without a cache runs the whole draft at once). */
 function check(text: string, options: { blockwise?: boolean; cache?: BlockCache; settings?: CheckSettings } = {}) {
-  return checkDraft({ text, model: testModel(), languages: testLanguages(), settings: options.settings, blockwise: options.blockwise, blockCache: options.cache }).findings;
+  return checkDraft({ text, model: testModel(), languages: testLanguages(), settings: options.settings, blockwise: options.blockwise ?? true, blockCache: options.cache }).findings;
 }
 
 describe('block rules, checked block by block', () => {
@@ -54,22 +55,38 @@ describe('block rules, checked block by block', () => {
           text = text.slice(0, at) + inserted + text.slice(Math.min(text.length, at + removed));
           const draft = readTree(text, parser.parse(text));
           const cached = checkDraft({ text, draft, model: testModel(), languages: testLanguages(), blockCache: cache }).findings;
-          assert.deepEqual(cached, check(text));
+          assert.deepEqual(cached, check(text, { blockwise: false }));
         }
       }), { numRuns: 60 });
   });
 
-  it('keeps only the blocks the draft still has, and forgets them all when the language changes', () => {
+  it('keep only the runs of blocks the draft still has, and forget them all when the language changes', () => {
     const cache = new BlockCache();
-    const text = 'Tunesia met Egypt.\n\nMorocco and Marocco.\n\nThird paragraph.\n';
+    const paragraphs = Array.from({ length: 60 }, (_, i) => `Paragraph ${i}: Tunesia met Egypt and Marocco.`);
+    const text = paragraphs.join('\n\n');
     check(text, { cache });
-    assert.equal(cache.size, 3);
-    check(text.replace('Third paragraph.\n', ''), { cache });
-    assert.equal(cache.size, 2);
+    const runs = blockRuns(readDraft(text)).length;
+    assert.ok(runs > 2 && runs < 30, `${runs} runs`);
+    assert.equal(cache.size, runs);
+    const shorter = paragraphs.slice(0, 20).join('\n\n');
+    check(shorter, { cache });
+    assert.equal(cache.size, blockRuns(readDraft(shorter)).length);
     const english = check(text, { cache, settings: { language: 'en' } });
     const dutch = check(text, { cache, settings: { language: 'nl' } });
     assert.notDeepEqual(english.map((f) => f.message), dutch.map((f) => f.message));
     assert.deepEqual(dutch, check(text, { settings: { language: 'nl' } }));
+  });
+
+  it('check again only the run of blocks an edit touched', () => {
+    const cache = new BlockCache();
+    const paragraphs = Array.from({ length: 60 }, (_, i) => `Paragraph ${i}: Tunesia met Egypt and Marocco.`);
+    check(paragraphs.join('\n\n'), { cache });
+    const before = cache.created;
+    paragraphs[30] = 'Paragraph 30: Tunisia met Egypt and Libia.';
+    const edited = paragraphs.join('\n\n');
+    assert.deepEqual(check(edited, { cache }), check(edited));
+    // The edited run, and the next one if the edit moved where its run ends.
+    assert.ok(cache.created - before <= 2, `${cache.created - before} runs checked again`);
   });
 
   it('read a table cell as its own block: no name runs from one cell into the next', () => {
@@ -102,13 +119,13 @@ describe('block rules, checked block by block', () => {
     assert.equal(shifted.slice(after.start, after.end), 'Tunesia');
   });
 
-  it('stop between blocks when the check is cancelled', () => {
-    const text = Array.from({ length: 50 }, (_, i) => `Paragraph ${i} on Tunesia.`).join('\n\n');
+  it('stop between runs of blocks when the check is cancelled', () => {
+    const text = Array.from({ length: 2000 }, (_, i) => `Paragraph ${i} on Tunesia.`).join('\n\n');
     // Only block rules on: every look at the token is made between two blocks.
     const rules = Object.fromEntries(RULES.filter((rule) => rule.scope !== 'block').map((rule) => [rule.id, 'off' as const]));
     let looks = 0;
     const token = { get isCancellationRequested() { return ++looks > 30; } };
-    assert.throws(() => checkDraft({ text, model: testModel(), languages: testLanguages(), settings: { rules }, token }), /cancelled/);
+    assert.throws(() => checkDraft({ text, model: testModel(), languages: testLanguages(), settings: { rules }, token, blockwise: true }), /cancelled/);
     assert.equal(looks, 31);
   });
 });

@@ -11,7 +11,7 @@ import { DraftAnalysis } from './analysis/draft-analysis';
 import { RULES } from './rules/index';
 import type { ReportInput, Rule } from './rule';
 import { checkBlocks } from './analysis/block-check';
-import type { BlockCache } from './analysis/block-cache';
+import { BlockCache } from './analysis/block-cache';
 import { applyDirectives, readDirectives } from './suppressions';
 import { LineIndex } from './text/positions';
 
@@ -42,7 +42,7 @@ export interface CheckInput {
   analysis?: DraftAnalysis;
   /** Findings of block rules per block, kept by an editor between versions of one document. */
   blockCache?: BlockCache;
-  /** false: run block rules on the whole draft at once (tests compare the two ways). */
+  /** Run block rules block by block (default: when there is a blockCache); tests compare the two ways. */
   blockwise?: boolean;
 }
 
@@ -67,7 +67,12 @@ export function checkDraft(input: CheckInput): CheckResult {
   const language = languages.get(code) ?? languages.get('en');
   if (!language) throw new Error('no language data loaded (languages/en.json is missing)');
   const reusable = input.analysis && input.analysis.draft === draft && input.analysis.language === language && input.analysis.model === model;
-  const analysis = reusable ? input.analysis! : new DraftAnalysis(draft, language, languages, model, input.blockwise === false ? undefined : input.blockCache);
+  // Block by block only where an editor keeps the results between versions: on a single check
+  // the whole draft at once is faster (one analysis instead of one per run of blocks), and gives
+  // the same findings (test/unit/block-check.test.ts).
+  const byBlock = input.blockwise ?? input.blockCache !== undefined;
+  const blockCache = byBlock ? input.blockCache ?? new BlockCache() : undefined;
+  const analysis = reusable ? input.analysis! : new DraftAnalysis(draft, language, languages, model, blockCache);
   const findings: Finding[] = [];
   const checkpoint = () => { if (token?.isCancellationRequested) throw new CancelledError(); };
   const severityOf = new Map<string, Severity>();
@@ -77,14 +82,13 @@ export function checkDraft(input: CheckInput): CheckResult {
   }
   const report = (rule: Rule, found: ReportInput) => findings.push({ rule: rule.id, severity: severityOf.get(rule.id)!, ...found, range: analysis.lines.rangeOf(found.start, found.end) });
   const active = RULES.filter((rule) => severityOf.has(rule.id));
-  const byBlock = input.blockwise !== false;
 
   for (const rule of active) {
     if (byBlock && rule.scope === 'block') continue;
     checkpoint();
     rule.check!({ analysis, language, report: (found) => report(rule, found) });
   }
-  if (byBlock) checkBlocks({ draft, language, languages, model, rules: active.filter((rule) => rule.scope === 'block'), cache: input.blockCache, checkpoint }, report);
+  if (byBlock) checkBlocks({ draft, language, languages, model, rules: active.filter((rule) => rule.scope === 'block'), cache: blockCache, checkpoint }, report);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   const kept = applyDirectives(findings, readDirectives(draft.comments, analysis.lines));
   return { language: language.code, languageSource: source, findings: kept };

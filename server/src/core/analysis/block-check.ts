@@ -9,12 +9,12 @@
  * test/unit/block-check.test.ts compares the two on generated drafts.
  */
 import type { LanguageData } from '../../../../schemas/language';
-import type { Block, ParsedDraft } from '../markdown/parse';
+import type { ParsedDraft } from '../markdown/parse';
 import type { LanguageRegistry } from '../language/registry';
 import type { PolicyIndex } from '../model/policy-index';
 import type { ReportInput, Rule } from '../rule';
 import { DraftAnalysis } from './draft-analysis';
-import { blockKeys, type BlockCache, type BlockEntry } from './block-cache';
+import { blockRuns, type BlockCache, type BlockEntry, type BlockRun } from './block-cache';
 
 export interface BlockCheckInput {
   draft: ParsedDraft;
@@ -23,44 +23,41 @@ export interface BlockCheckInput {
   model: PolicyIndex;
   rules: readonly Rule[];
   cache?: BlockCache;
-  /** Called between blocks; throws to cancel. */
+  /** Called between runs of blocks; throws to cancel. */
   checkpoint?: () => void;
 }
 
-/** Runs block rules on every block; `report` receives each finding with offsets in the draft. */
+/** Runs block rules on every run of blocks; `report` receives each finding with offsets in the draft. */
 export function checkBlocks(input: BlockCheckInput, report: (rule: Rule, found: ReportInput) => void): void {
   const { draft, language, languages, model, rules, cache } = input;
-  const keys = cache ? blockKeys(draft) : [];
-  draft.blocks.forEach((block, i) => {
+  const runs = blockRuns(draft);
+  for (const run of runs) {
     input.checkpoint?.();
-    const entry: BlockEntry = cache ? cache.entry(keys[i], language, model) : { reports: new Map() };
+    const entry: BlockEntry = cache ? cache.entry(run.key, language, model) : { reports: new Map() };
     let analysis: DraftAnalysis | undefined;
     for (const rule of rules) {
       let reports = entry.reports.get(rule.id);
       if (!reports) {
         const found: ReportInput[] = [];
-        if (!analysis) {
-          analysis = new DraftAnalysis(blockDraft(draft, block), language, languages, model);
-          if (entry.entities) analysis.useEntities(entry.entities);
-        }
+        analysis ??= new DraftAnalysis(runDraft(draft, run), language, languages, model).useScans(entry);
         rule.check!({ analysis, language, report: (input) => { found.push(input); } });
         entry.reports.set(rule.id, reports = found);
       }
-      for (const found of reports) report(rule, moved(found, block.start));
+      for (const found of reports) report(rule, moved(found, run.start));
     }
-  });
-  cache?.retain(keys);
+  }
+  cache?.retain(runs);
 }
 
 /**
- * A draft of one block, offsets from its start. Footnotes and comments are left out: block rules
- * do not read them (footnote rules and directives work on the whole draft).
+ * A draft of a run of blocks, offsets from its start. Footnotes and comments are left out: block
+ * rules do not read them (footnote rules and directives work on the whole draft).
  */
-function blockDraft(draft: ParsedDraft, block: Block): ParsedDraft {
+function runDraft(draft: ParsedDraft, run: BlockRun): ParsedDraft {
   return {
-    text: draft.text.slice(block.start, block.end),
-    prose: draft.prose.slice(block.start, block.end),
-    blocks: [{ ...block, start: 0, end: block.end - block.start }],
+    text: draft.text.slice(run.start, run.end),
+    prose: draft.prose.slice(run.start, run.end),
+    blocks: run.blocks.map((block) => ({ ...block, start: block.start - run.start, end: block.end - run.start })),
     footnoteReferences: [],
     footnoteDefinitions: [],
     comments: [],

@@ -92,6 +92,17 @@ function citationPatterns(language: LanguageData, registry: LanguageRegistry): C
   return patterns;
 }
 
+/** A citation found in a block, moved to where the block stands in the draft. */
+export function moveCitation(citation: Citation, by: number): Citation {
+  const move = <T extends { start: number; end: number }>(span: T): T => ({ ...span, start: span.start + by, end: span.end + by });
+  return {
+    ...move(citation),
+    domain: citation.domain && move(citation.domain),
+    marker: citation.marker && move(citation.marker),
+    numbers: move(citation.numbers),
+  };
+}
+
 export function findCitations(prose: string, language: LanguageData, registry: LanguageRegistry): Citation[] {
   const { citation, typeFamily, domainCodes } = citationPatterns(language, registry);
   const found: Citation[] = [];

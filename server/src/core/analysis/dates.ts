@@ -42,6 +42,11 @@ function patterns(language: LanguageData): DatePatterns {
   return found;
 }
 
+/** A date found in a block, moved to where the block stands in the draft. */
+export function moveDate(date: DateMention, by: number): DateMention {
+  return { ...date, start: date.start + by, end: date.end + by, dayStart: date.dayStart + by, dayEnd: date.dayEnd + by, monthStart: date.monthStart + by };
+}
+
 export function findDates(prose: string, language: LanguageData): DateMention[] {
   const { dayMonth, monthDay, months } = patterns(language);
   const dates: DateMention[] = [];

@@ -9,11 +9,11 @@ import type { ParsedDraft } from '../markdown/parse';
 import type { Label, PolicyIndex } from '../model/policy-index';
 import type { LanguageRegistry } from '../language/registry';
 import { LineIndex } from '../text/positions';
-import { findArticleReferences, findCitations, type ArticleReference, type Citation } from './citations';
-import { findDates, type DateMention } from './dates';
+import { findArticleReferences, findCitations, moveCitation, type ArticleReference, type Citation } from './citations';
+import { findDates, moveDate, type DateMention } from './dates';
 import { findAcronymUses, type AcronymUse } from './acronyms';
 import { escapeRegExp } from '../text/regex';
-import { blockKeys, type BlockCache } from './block-cache';
+import { blockRuns, type BlockCache, type BlockEntry } from './block-cache';
 
 export class DraftAnalysis {
   readonly lines: LineIndex;
@@ -40,33 +40,38 @@ export class DraftAnalysis {
 
   /** Known names found in the prose (leftmost-longest), with every label each span matches. */
   get entities(): SpanMatch<Label>[] {
-    return this.entityCache ??= this.blockCache ? this.entitiesByBlock(this.blockCache) : leftmostLongest(this.model.labels.scan(this.draft.prose));
+    return this.entityCache ??= this.byBlock('entities', (prose) => leftmostLongest(this.model.labels.scan(prose)), (match, by) => ({ ...match, start: match.start + by, end: match.end + by }));
   }
 
-  /** Names already found in this text (a block's, from the cache): they are not scanned again. */
-  useEntities(matches: SpanMatch<Label>[]): this {
-    this.entityCache = matches;
+  /** What the scans already found in this text (a block's, from the cache): not scanned again. */
+  useScans(found: BlockEntry): this {
+    this.entityCache ??= found.entities;
+    this.citationCache ??= found.citations;
+    this.dateCache ??= found.dates;
     return this;
   }
 
   /**
-   * The same matches, block by block, each block's from the cache when its text is unchanged.
-   * All prose lies in blocks and no match crosses the barrier between them (see block-check.ts).
+   * A scan of the whole prose, run of blocks by run with an editor's cache: each run's result
+   * comes from the cache when its text is unchanged. All prose lies in blocks and no scan crosses the
+   * barrier between them (see block-check.ts), so the result is the same.
    */
-  private entitiesByBlock(cache: BlockCache): SpanMatch<Label>[] {
-    const keys = blockKeys(this.draft);
-    const { prose, blocks } = this.draft;
-    const all: SpanMatch<Label>[] = [];
-    blocks.forEach((block, i) => {
-      const entry = cache.entry(keys[i], this.language, this.model);
-      entry.entities ??= leftmostLongest(this.model.labels.scan(prose.slice(block.start, block.end)));
-      for (const match of entry.entities) all.push({ ...match, start: match.start + block.start, end: match.end + block.start });
-    });
+  private byBlock<K extends 'entities' | 'citations' | 'dates', T extends NonNullable<BlockEntry[K]>[number]>(
+    name: K, scan: (prose: string) => T[], move: (found: T, by: number) => T,
+  ): T[] {
+    const { prose } = this.draft;
+    if (!this.blockCache) return scan(prose);
+    const all: T[] = [];
+    for (const run of blockRuns(this.draft)) {
+      const entry = this.blockCache.entry(run.key, this.language, this.model);
+      const found = (entry[name] ??= scan(prose.slice(run.start, run.end)) as BlockEntry[K]) as T[];
+      for (const item of found) all.push(move(item, run.start));
+    }
     return all;
   }
 
   get citations(): Citation[] {
-    return this.citationCache ??= findCitations(this.draft.prose, this.language, this.languages);
+    return this.citationCache ??= this.byBlock('citations', (prose) => findCitations(prose, this.language, this.languages), moveCitation);
   }
 
   get articleReferences(): ArticleReference[] {
@@ -74,7 +79,7 @@ export class DraftAnalysis {
   }
 
   get dates(): DateMention[] {
-    return this.dateCache ??= findDates(this.draft.prose, this.language);
+    return this.dateCache ??= this.byBlock('dates', (prose) => findDates(prose, this.language), moveDate);
   }
 
   get acronymUses(): AcronymUse[] {

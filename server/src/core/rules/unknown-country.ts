@@ -3,6 +3,7 @@ import { FuzzyIndex } from '../match/fuzzy';
 import type { Rule, RuleContext } from '../rule';
 import { isUpper, looseKey, matchKey } from '../text/normalize';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
+import type { LanguageData } from '../../../../schemas/language';
 
 /** A word: letters and marks, with inner hyphens and apostrophes (Guinea-Bissau, Côte d'Ivoire). */
 const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
@@ -109,9 +110,17 @@ function startsMultiWordName(analysis: DraftAnalysis, word: string): boolean {
   return firstWords.lookup(looseKey(word), 1).length > 0;
 }
 
+const ignoredWordsOf = new WeakMap<LanguageData, Set<string>>();
+
+/** The language's function words, common look-alikes and capitalised non-acronyms, in lower case (built once per language). */
 function ignoredWords(analysis: DraftAnalysis): Set<string> {
   const language = analysis.language;
-  return new Set([...language.detection.stopwords, ...(language.commonWords ?? []), ...(language.notAcronyms ?? [])].map((w) => w.toLowerCase()));
+  let words = ignoredWordsOf.get(language);
+  if (!words) {
+    words = new Set([...language.detection.stopwords, ...(language.commonWords ?? []), ...(language.notAcronyms ?? [])].map((w) => w.toLowerCase()));
+    ignoredWordsOf.set(language, words);
+  }
+  return words;
 }
 
 /** Words of the prose that no known label covers. */

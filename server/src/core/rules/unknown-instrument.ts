@@ -9,12 +9,15 @@ interface NameIndex {
   names: KnownName[];
   /** Names by each of their words, to align a window of the draft on a name. */
   byWord: Map<string, Anchor[]>;
+  /** The names each word of the drafts anchors (its stems looked up in byWord), remembered: drafts repeat their words. */
+  anchorsOf: Map<string, Anchor[]>;
   /** Shared openings of several names ("Team Europe Initiative on the"), with the names that share them. */
   families: { head: string[]; names: KnownName[]; lastWord: string }[];
 }
 
 /** Words split at apostrophes and hyphens, so "l'Agence" and "Rabat-Prozess" compare word by word. */
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}/]*/gu;
+const MAX_REMEMBERED_WORDS = 50_000;
 /** Words too common to anchor a name on. */
 const MIN_ANCHOR_LENGTH = 4;
 
@@ -81,7 +84,7 @@ function buildIndex(analysis: DraftAnalysis, lang: string): NameIndex {
     const lastWords = new Set(members.map((m) => m.words[m.words.length - 1]));
     families.push({ head: members[0].words.slice(0, length), names: members, lastWord: lastWords.size === 1 ? [...lastWords][0] : '' });
   }
-  return { names, byWord, families };
+  return { names, byWord, anchorsOf: new Map(), families };
 }
 
 type Report = (start: number, end: number, message: string, suggestions: string[]) => void;
@@ -90,8 +93,9 @@ type Word = { start: number; end: number; key: string };
 /** Every word of a known name but one is there, and that one is a slip away: "Khartoum Proces". */
 function nearMisses({ analysis, language }: RuleContext, index: NameIndex, words: Word[], report: Report): void {
   const suffixes = language.inflectionSuffixes ?? [];
-  // Names each distinct word anchors: a note repeats its words, so each is looked up once.
-  const anchorsOf = new Map<string, Anchor[]>();
+  const anchorsOf = index.anchorsOf;
+  // A long session meets many words: start over rather than grow without end.
+  if (anchorsOf.size > MAX_REMEMBERED_WORDS) anchorsOf.clear();
   // Alignments (a name placed at a word) already tried, as first word × names + name number.
   const seen = new Set<number>();
   const nameCount = index.names.length;
