@@ -9,8 +9,10 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument, isScalar } from 'yaml';
+import { duplicateKeys } from '../text/yaml-keys';
 import type { Root, Nodes, Parents } from 'mdast';
+import type { Point } from 'unist';
 
 /** Stands for non-prose content in the mask: it ends words, names and sentences. */
 export const BARRIER = '\u0001';
@@ -36,11 +38,33 @@ export interface ParsedDraft {
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const withoutFrontMatter = unified().use(remarkParse).use(remarkGfm);
 
 export function parseMarkdown(text: string): Root {
-  // micromark drops a leading byte-order mark, which would shift every position by one: parse a
-  // copy with a space in its place, so offsets stay those of the text.
-  return processor.parse(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text) as Root;
+  // micromark drops a leading byte-order mark, which would shift every position by one: parse
+  // the text after it (so front matter is still seen) and move every position one unit on.
+  if (text.charCodeAt(0) === 0xfeff) return movedPastBom(parseWithoutBom(text.slice(1)));
+  return parseWithoutBom(text);
+}
+
+function parseWithoutBom(text: string): Root {
+  const tree = processor.parse(text) as Root;
+  // micromark-extension-frontmatter 2.0.0: a draft that opens with "---" but has no front matter
+  // gets no block quotes or lists at all ("---\n\n> quote" is a paragraph). Parse it again without.
+  if (text.startsWith('---') && tree.children[0]?.type !== 'yaml') return withoutFrontMatter.parse(text) as Root;
+  return tree;
+}
+
+function movedPastBom(tree: Root): Root {
+  const move = (point: Point): Point => ({ line: point.line, column: point.line === 1 ? point.column + 1 : point.column, offset: (point.offset ?? 0) + 1 });
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.position) node.position = { start: move(node.position.start), end: move(node.position.end) };
+    if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+  tree.position!.start = { line: 1, column: 1, offset: 0 };
+  return tree;
 }
 
 export function readDraft(text: string): ParsedDraft {
@@ -155,7 +179,13 @@ function isAutolink(node: Nodes & { type: 'link' }, text: string): boolean {
 
 function readFrontMatter(value: string, span: Span): FrontMatter {
   try {
-    const data = parseYaml(value, { maxAliasCount: 100 });
+    // The yaml package does not end a line at a lone CR (YAML 1.2 does): give it LF instead.
+    const doc = parseDocument(value.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, logLevel: 'error' });
+    const [error] = doc.errors;
+    if (error) return { ...span, data: {}, error: error.message };
+    const [duplicate] = duplicateKeys(doc);
+    if (duplicate) return { ...span, data: {}, error: `Map keys must be unique: "${String(isScalar(duplicate) ? duplicate.value : duplicate)}" is repeated` };
+    const data: unknown = doc.toJS({ maxAliasCount: 100 });
     return { ...span, data: data && typeof data === 'object' && !Array.isArray(data) ? data as Record<string, unknown> : {} };
   } catch (error) {
     return { ...span, data: {}, error: (error as Error).message };
