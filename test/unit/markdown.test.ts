@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { BARRIER, parseMarkdown, readDraft } from '../../server/src/core/markdown/parse';
+import type { BlockContent, Nodes, RootContent } from 'mdast';
+import { BARRIER, parseMarkdown, readDraft, readTree } from '../../server/src/core/markdown/parse';
 
 const visible = (prose: string) => prose.split(BARRIER).join('').replace(/\s+/g, ' ').trim();
 
@@ -49,6 +50,18 @@ describe('readDraft: the prose mask', () => {
       assert.deepEqual(parseMarkdown(text).children.map((child) => child.type).slice(-1), [text.includes('- ') ? 'list' : 'blockquote'], JSON.stringify(text));
     }
     assert.deepEqual(parseMarkdown('---\nlang: en\n---\n\n> Tunesia\n').children.map((child) => child.type), ['yaml', 'blockquote']);
+  });
+
+  it('reads a tree nested 20,000 levels deep without overflowing the stack', () => {
+    const depth = 20_000;
+    const text = `${'>'.repeat(depth)} Tunesia`;
+    const at = (offset: number) => ({ line: 1, column: offset + 1, offset });
+    const span = (start: number) => ({ start: at(start), end: at(text.length) });
+    let node: Nodes = { type: 'paragraph', children: [{ type: 'text', value: 'Tunesia', position: span(depth + 1) }], position: span(depth + 1) };
+    for (let level = depth - 1; level >= 0; level--) node = { type: 'blockquote', children: [node as BlockContent], position: span(level) };
+    const draft = readTree(text, { type: 'root', children: [node as RootContent], position: span(0) });
+    assert.equal(visible(draft.prose), 'Tunesia');
+    assert.deepEqual(draft.blocks.map((b) => [b.kind, b.start]), [['paragraph', depth + 1]]);
   });
 
   it('reports broken front matter without throwing', () => {

@@ -13,6 +13,7 @@ import { parseDocument, isScalar } from 'yaml';
 import { duplicateKeys } from '../text/yaml-keys';
 import type { Root, Nodes, Parents } from 'mdast';
 import type { Point } from 'unist';
+import { excessiveNesting, plainProseOf, readAsPlainProse, type PlainProseReason } from './nesting';
 
 /** Stands for non-prose content in the mask: it ends words, names and sentences. */
 export const BARRIER = '\u0001';
@@ -35,12 +36,17 @@ export interface ParsedDraft {
   footnoteReferences: FootnoteReference[];
   footnoteDefinitions: FootnoteDefinition[];
   comments: Comment[];
+  /** Set when the draft was nested too deep to be read as Markdown and was read as plain prose. */
+  plainProse?: PlainProseReason;
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 const withoutFrontMatter = unified().use(remarkParse).use(remarkGfm);
 
+/** The Markdown tree of a draft; a draft nested deeper than MAX_NESTING gets a tree of plain prose (see nesting.ts). */
 export function parseMarkdown(text: string): Root {
+  const tooDeep = excessiveNesting(text);
+  if (tooDeep) return readAsPlainProse(text, tooDeep);
   // micromark drops a leading byte-order mark, which would shift every position by one: parse
   // the text after it (so front matter is still seen) and move every position one unit on.
   if (text.charCodeAt(0) === 0xfeff) return movedPastBom(parseWithoutBom(text.slice(1)));
@@ -79,6 +85,8 @@ export function readTree(text: string, tree: Root): ParsedDraft {
   const fill = (span: Span, code: number) => mask.fill(code, span.start, span.end);
   const copy = (span: Span) => { for (let i = span.start; i < span.end; i++) mask[i] = text.charCodeAt(i); };
 
+  // An explicit stack, not recursion: the depth of the tree must not overflow the call stack.
+  const stack: { node: Nodes; inProse: boolean }[] = [{ node: tree, inProse: false }];
   const visit = (node: Nodes, inProse: boolean) => {
     const span = spanOf(node);
     switch (node.type) {
@@ -144,6 +152,7 @@ export function readTree(text: string, tree: Root): ParsedDraft {
       const prose = inProse || node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell';
       // Inline HTML code elements (<code>…</code>) hold code, not prose, like backticks do.
       let openCodeTag: string | undefined;
+      const next: Nodes[] = [];
       for (const child of (node as Parents).children as Nodes[]) {
         if (child.type === 'html') {
           const tag = /^<\/?(code|kbd|samp|var|tt)\b[^>]*>$/i.exec(child.value.trim());
@@ -154,11 +163,18 @@ export function readTree(text: string, tree: Root): ParsedDraft {
           if (childSpan) fill(childSpan, BARRIER_CODE);
           continue;
         }
-        visit(child, prose);
+        next.push(child);
       }
+      // Last child on top: children are read in document order.
+      for (let i = next.length - 1; i >= 0; i--) stack.push({ node: next[i], inProse: prose });
     }
   };
-  visit(tree, false);
+  while (stack.length > 0) {
+    const { node, inProse } = stack.pop()!;
+    visit(node, inProse);
+  }
+  const plain = plainProseOf(tree);
+  if (plain) draft.plainProse = plain;
 
   draft.prose = codesToString(mask);
   return draft;
