@@ -6,14 +6,18 @@
  */
 import * as vscode from 'vscode';
 import {
+  CloseAction,
+  ErrorAction,
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
   TransportKind,
+  type ErrorHandler,
 } from 'vscode-languageclient/node';
 import { BUILT_IN_MODEL_SCHEME, MODEL_CHANGED, type ModelSummary } from '../../server/src/lsp/protocol';
 import { registerCommands } from './commands';
 import type { Host } from './host';
+import { CRASH_WINDOW_MS, CrashPolicy, MAX_RESTARTS, type CrashNotice } from './crash-policy';
 import { BuiltInModelProvider } from './model-documents';
 import { Publications } from './publications';
 import { REVEAL_COMMAND, ReferencesProvider, revealReference, type ReferenceSnapshot } from './references';
@@ -65,6 +69,32 @@ function isOwnFile(context: vscode.ExtensionContext, uri: vscode.Uri): boolean {
   return uri.path.startsWith(`${root}/`) && !vscode.workspace.getWorkspaceFolder(uri);
 }
 
+/**
+ * Restarts a server that stopped unexpectedly, telling the user once, and gives up with a message
+ * when it keeps stopping (CrashPolicy). Messages are shown here (`handled`), not by the client
+ * library, which would show the restart only at revealOutputChannelOn "info".
+ */
+function crashHandler(output: vscode.LogOutputChannel): ErrorHandler {
+  const policy = new CrashPolicy();
+  const tell = (notice: CrashNotice) => {
+    const message = notice === 'restarted'
+      ? vscode.l10n.t('The Council Notes language server stopped unexpectedly and was restarted. The output shows why.')
+      : vscode.l10n.t('The Council Notes language server stopped {0} times in {1} minutes and is not restarted again. The output shows why; run "Council Notes: Restart Language Server" once the cause is fixed.', MAX_RESTARTS + 1, CRASH_WINDOW_MS / 60_000);
+    output.error(message);
+    const show = notice === 'restarted' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+    const showOutput = vscode.l10n.t('Show Output');
+    void show(message, showOutput).then((choice) => { if (choice === showOutput) output.show(true); });
+  };
+  return {
+    error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    closed: () => {
+      const decision = policy.closed();
+      if (decision.notice) tell(decision.notice);
+      return { action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
+    },
+  };
+}
+
 function createClient(
   context: vscode.ExtensionContext,
   output: vscode.LogOutputChannel,
@@ -78,6 +108,7 @@ function createClient(
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
+    errorHandler: crashHandler(output),
     synchronize: {
       configurationSection: 'councilNotes',
       fileEvents: watcher,

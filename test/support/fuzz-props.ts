@@ -245,24 +245,12 @@ export function warmUp(checker: Checker): void {
  * Problems the fuzzer finds that are reported and wait for a fix in the core; each has its own
  * skipped test (test/unit/robust-fuzz.test.ts, "issues found by fuzzing"). The CI fuzz test counts
  * them but does not fail on them; `npm run fuzz` lists them. Remove an entry once its fix lands
- * (a leading BOM shifting every offset, and list-count across CR/CRLF line breaks, were fixed
- * this way).
+ * (a leading BOM shifting every offset, list-count across CR/CRLF line breaks and front matter
+ * with lone CR line breaks were fixed this way).
  */
 export interface KnownIssue { id: string; summary: string; explains(text: string, violation: Violation): boolean }
 
-/** The draft's front matter (first lines between "---" fences) uses a lone CR as a line break. */
-export function frontMatterHasLoneCr(text: string): boolean {
-  const match = /^\uFEFF?---([ \t]*(?:\r\n|\r|\n)[\s\S]*?(?:\r\n|\r|\n))---[ \t]*(?:\r\n|\r|\n|$)/.exec(text);
-  return !!match && /\r(?!\n)/.test(match[1]);
-}
-
-export const KNOWN_ISSUES: KnownIssue[] = [
-  {
-    id: 'front-matter-cr',
-    summary: 'Front matter whose lines end in a lone CR is not read (server/src/core/markdown/parse.ts readFrontMatter: the yaml package does not treat CR as a line break), so lang:/type: are ignored',
-    explains: (text, v) => v.kind === 'line-endings' && frontMatterHasLoneCr(text),
-  },
-];
+export const KNOWN_ISSUES: KnownIssue[] = [];
 
 export function knownIssueOf(text: string, violation: Violation): KnownIssue | undefined {
   return KNOWN_ISSUES.find((issue) => issue.explains(text, violation));

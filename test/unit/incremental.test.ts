@@ -64,4 +64,19 @@ describe('incremental parsing', () => {
     assert.equal(parser.lastUpdate.full, false);
     assert.ok(parser.lastUpdate.reparsedEnd - parser.lastUpdate.reparsedStart < 200, `reparsed ${parser.lastUpdate.reparsedEnd - parser.lastUpdate.reparsedStart} characters`);
   });
+
+  it('reads the whole draft as plain prose once an edit nests a line too deep, and as Markdown again once it no longer does', () => {
+    const text = Array.from({ length: 20 }, (_, i) => `Paragraph ${i} about Tunesia.`).join('\n\n');
+    const parser = new IncrementalParser();
+    const read = (next: string) => readTree(next, parser.parse(next));
+    assert.equal(read(text).plainProse, undefined);
+    const at = text.indexOf('Paragraph 10');
+    const deep = `${text.slice(0, at)}${'>'.repeat(500)} ${text.slice(at)}`;
+    assert.deepEqual(read(deep).plainProse, { depth: 500, line: 20 });
+    assert.equal(parser.lastUpdate.full, true);
+    assert.equal(read(text).plainProse, undefined);
+    assert.equal(parser.lastUpdate.full, true);
+    assert.equal(read(`${text}x`).plainProse, undefined);
+    assert.equal(parser.lastUpdate.full, false, 'back to incremental parsing');
+  });
 });

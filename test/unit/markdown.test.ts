@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { BARRIER, readDraft } from '../../server/src/core/markdown/parse';
+import type { BlockContent, Nodes, RootContent } from 'mdast';
+import { BARRIER, parseMarkdown, readDraft, readTree } from '../../server/src/core/markdown/parse';
 
 const visible = (prose: string) => prose.split(BARRIER).join('').replace(/\s+/g, ' ').trim();
 
@@ -44,9 +45,36 @@ describe('readDraft: the prose mask', () => {
     assert.doesNotMatch(visible(draft.prose), /Irak/);
   });
 
+  it('reads block quotes and lists after an opening "---" that is not front matter', () => {
+    for (const text of ['---\n\n> Tunesia\n', '---\n\nText.\n\n- Tunesia\n', '\uFEFF---\n\n> > Tunesia\n']) {
+      assert.deepEqual(parseMarkdown(text).children.map((child) => child.type).slice(-1), [text.includes('- ') ? 'list' : 'blockquote'], JSON.stringify(text));
+    }
+    assert.deepEqual(parseMarkdown('---\nlang: en\n---\n\n> Tunesia\n').children.map((child) => child.type), ['yaml', 'blockquote']);
+  });
+
+  it('reads a tree nested 20,000 levels deep without overflowing the stack', () => {
+    const depth = 20_000;
+    const text = `${'>'.repeat(depth)} Tunesia`;
+    const at = (offset: number) => ({ line: 1, column: offset + 1, offset });
+    const span = (start: number) => ({ start: at(start), end: at(text.length) });
+    let node: Nodes = { type: 'paragraph', children: [{ type: 'text', value: 'Tunesia', position: span(depth + 1) }], position: span(depth + 1) };
+    for (let level = depth - 1; level >= 0; level--) node = { type: 'blockquote', children: [node as BlockContent], position: span(level) };
+    const draft = readTree(text, { type: 'root', children: [node as RootContent], position: span(0) });
+    assert.equal(visible(draft.prose), 'Tunesia');
+    assert.deepEqual(draft.blocks.map((b) => [b.kind, b.start]), [['paragraph', depth + 1]]);
+  });
+
   it('reports broken front matter without throwing', () => {
     const draft = readDraft('---\nlang: [nl\n---\n\nText.\n');
     assert.ok(draft.frontMatter?.error);
+  });
+
+  it('reports a repeated front-matter key, at any depth, and reads unique ones', () => {
+    assert.match(readDraft('---\nlang: nl\nlang: en\n---\n\nText.\n').frontMatter?.error ?? '', /unique/);
+    assert.match(readDraft('---\nlang: nl\nmeta:\n  - { a: 1, a: 2 }\n---\n\nText.\n').frontMatter?.error ?? '', /unique/);
+    const draft = readDraft('---\nlang: nl\nmeta: { lang: en }\n---\n\nText.\n');
+    assert.equal(draft.frontMatter?.error, undefined);
+    assert.equal(draft.frontMatter?.data.lang, 'nl');
   });
 
   it('collects footnote references and definitions', () => {

@@ -33,19 +33,37 @@ describe('robustness: pathological drafts (CI scale)', function () {
   });
 
   describe('at the scale the issue names (skipped while a fix is pending; see docs/robustness.md)', () => {
-    // Lead: both recursions overflow the stack: mdast's tree walkers (unist-util-visit-parents,
+    // Fixed: both recursions overflowed the stack: mdast's tree walkers (unist-util-visit-parents,
     // used by remark-gfm / mdast-util-from-markdown) and readTree's own visit() in
     // server/src/core/markdown/parse.ts. At about 4,000 quote levels and 2,000 list levels checkDraft
-    // throws "RangeError: Maximum call stack size exceeded" (the server logs it and publishes
-    // nothing for the draft). A depth guard (flatten what is nested deeper than, say, 100 levels
-    // before parsing) or an iterative walk would fix it.
-    it.skip('10,000 nested block quotes are checked without throwing', () => {
-      const result = check(`${'>'.repeat(10_000)} Tunesia and Turkey\n`, { language: 'en' });
-      assert.ok(result.findings.some((f) => f.rule === 'unknown-country'));
+    // threw "RangeError: Maximum call stack size exceeded", and lists took seconds before that.
+    // readTree now walks with an explicit stack, and a draft nested deeper than MAX_NESTING is read
+    // as plain prose with a partial-check notice on the line (server/src/core/markdown/nesting.ts).
+    const deeplyNested = (text: string) => {
+      const started = Date.now();
+      const result = check(text, { language: 'en' });
+      assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+      const { rule, range, message } = result.findings[0];
+      assert.deepEqual([rule, range.start.line], ['partial-check', 1]);
+      assert.match(message, /10,000 levels deep: above 100 levels the draft is checked as plain text/);
+      assert.deepEqual(result.findings.slice(1).map((f) => [f.rule, text.slice(f.start, f.end)]), [['unknown-country', 'Tunesia'], ['deprecated-name', 'Turkey']]);
+    };
+    it('10,000 nested block quotes are checked without throwing', () => deeplyNested(`Intro.\n${'>'.repeat(10_000)} Tunesia and Turkey\n`));
+    it('10,000 nested list levels are checked without throwing', () => deeplyNested(`Intro.\n${'- '.repeat(10_000)}Tunesia and Turkey\n`));
+    it('1,000 list levels, each indented under the last, are checked as plain prose from level 101, quickly', () => {
+      const text = Array.from({ length: 1000 }, (_, i) => `${' '.repeat(2 * i)}- Tunesia`).join('\n');
+      const started = Date.now();
+      const findings = check(text, { language: 'en' }).findings;
+      assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+      assert.deepEqual([findings[0].rule, findings[0].range.start.line], ['partial-check', 100]);
+      assert.equal(findings.filter((f) => f.rule === 'unknown-country').length, 1000);
     });
-    it.skip('10,000 nested list levels are checked without throwing', () => {
-      const result = check(`${'- '.repeat(10_000)}Tunesia and Turkey\n`, { language: 'en' });
-      assert.ok(result.findings.some((f) => f.rule === 'unknown-country'));
+    it('100 levels are still read as Markdown, "- - - …" alone is a thematic break, and the notice can be switched off', () => {
+      const markdown = `${'>'.repeat(100)} Tunesia \`Tunesia\`\n\n${'- '.repeat(200)}\n\nTurkey\n`;
+      assert.deepEqual(check(markdown, { language: 'en' }).findings.map((f) => f.rule), ['unknown-country', 'deprecated-name']);
+      const deep = `${'>'.repeat(101)} Tunesia \`Tunesia\`\n`;
+      assert.deepEqual(check(deep, { language: 'en' }).findings.map((f) => f.rule), ['partial-check', 'unknown-country', 'unknown-country']);
+      assert.deepEqual(check(deep, { language: 'en', rules: { 'partial-check': 'off' } }).findings.map((f) => f.rule), ['unknown-country', 'unknown-country']);
     });
     // Lead/upstream: micromark-extension-gfm-footnote keeps defined labels in an array
     // (`defined.includes(identifier)`), and micromark's resolveAllText splices its event list,
@@ -70,14 +88,17 @@ describe('robustness: pathological drafts (CI scale)', function () {
     // (`uses.set(a, [...(uses.get(a) ?? []), use])`): "The ABCD met. " × 40,000 (560 kB) took 19–30 s.
     it('one acronym used 40,000 times is checked within budget', () => withinFiveBudgets('acronym-repeated'));
 
-    // Lead: server/src/core/markdown/parse.ts readFrontMatter parses with the yaml package's default
-    // uniqueKeys check, quadratic in the keys of a map: 25,000 keys (528 kB) take 35 s.
-    it.skip('front matter of 25,000 keys is read within budget', () => withinFiveBudgets('front-matter-huge', 25_000));
+    // Fixed: readFrontMatter (server/src/core/markdown/parse.ts) parsed with the yaml package's
+    // uniqueKeys check, quadratic in the keys of a map: 25,000 keys (528 kB) took 35 s. Duplicates
+    // are now found with a Set (server/src/core/text/yaml-keys.ts).
+    it('front matter of 25,000 keys is read within budget', () => withinFiveBudgets('front-matter-huge', 25_000));
 
-    // Lead/upstream: micromark resolves emphasis delimiters ("attention") in time quadratic in their
-    // number: 50,000 alternating "*" and "_" (50 kB) take 64 s; "[a](" × 100,000 takes 91 s.
-    // Not fixable in the core short of limiting what reaches the parser (e.g. checking a draft
-    // in blocks, or refusing drafts whose delimiter count is absurd).
+    // Upstream (docs/robustness.md problem 15, with the micromark reports): micromark resolves
+    // emphasis delimiters ("attention") in time quadratic in their number: 50,000 alternating "*"
+    // and "_" (50 kB) take 64 s; "[a](" × 100,000 takes 91 s. Not fixable in the core short of
+    // limiting what reaches the parser (per-construct counts in core/markdown/nesting.ts's
+    // pre-scan, switching such a draft to plain prose) or a worker with a time budget that
+    // also serves the editor features.
     it.skip('50,000 emphasis delimiters are parsed within budget', () => withinFiveBudgets('emphasis-delimiters', 50_000));
 
     it.skip('100,000 footnotes (2.2 MB) are checked within 2 s per MB', () => {

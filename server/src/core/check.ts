@@ -4,6 +4,7 @@
  */
 import type { Finding, Severity } from './findings';
 import { readDraft, type ParsedDraft } from './markdown/parse';
+import { plainProseNotice } from './markdown/nesting';
 import type { PolicyIndex } from './model/policy-index';
 import type { LanguageRegistry } from './language/registry';
 import { detectLanguage } from './language/detect';
@@ -91,6 +92,8 @@ export function checkDraft(input: CheckInput): CheckResult {
   if (byBlock) checkBlocks({ draft, language, languages, model, rules: active.filter((rule) => rule.scope === 'block'), cache: blockCache, checkpoint }, report);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   const kept = applyDirectives(findings, readDirectives(draft.comments, analysis.lines));
+  const notice = settings.rules?.['partial-check'];
+  if (draft.plainProse && notice !== 'off') kept.unshift(plainProseNotice(draft.plainProse, analysis.lines, draft.text, notice ?? 'information'));
   return { language: language.code, languageSource: source, findings: kept };
 }
 

@@ -149,6 +149,10 @@ export class ServerContext {
       return;
     }
     if (this.store.has(file) && this.loadedTexts.get(file) === text) return;
+    this.loadText(file, text);
+  }
+
+  private loadText(file: string, text: string): void {
     this.loadedTexts.set(file, text);
     const loaded = this.store.update(file, text);
     if (loaded.model?.name) this.modelNames.set(file, loaded.model.name);
@@ -168,18 +172,24 @@ export class ServerContext {
     this.rebuild(reason);
   }
 
+  /** Builds the model from the store and re-checks every open draft against it. */
   rebuild(reason: string): void {
     const started = Date.now();
+    this.buildModel();
+    const problemCount = [...this.build!.problems.values()].reduce((sum, list) => sum + list.length, 0);
+    this.log(`model built (${reason}): ${this.build!.index.entityCount} entities from ${this.build!.index.merged.files.length} files, ${problemCount} problems, ${Date.now() - started} ms`);
+    if (this.capabilities.workspace?.semanticTokens?.refreshSupport) void this.connection.languages.semanticTokens.refresh().catch(() => undefined);
+    for (const document of this.documents.all()) this.schedule(document, 0);
+  }
+
+  /** Builds the model and publishes its problems; drafts are checked against it when next checked. */
+  private buildModel(): void {
     this.build = this.store.build(this.modelOrder());
     this.generation++;
     this.snapshots.clear();
     this.fileViews.clear();
-    const problemCount = [...this.build.problems.values()].reduce((sum, list) => sum + list.length, 0);
-    this.log(`model built (${reason}): ${this.build.index.entityCount} entities from ${this.build.index.merged.files.length} files, ${problemCount} problems, ${Date.now() - started} ms`);
     this.publishModelProblems();
     void this.connection.sendNotification(MODEL_CHANGED, this.modelSummary());
-    if (this.capabilities.workspace?.semanticTokens?.refreshSupport) void this.connection.languages.semanticTokens.refresh().catch(() => undefined);
-    for (const document of this.documents.all()) this.schedule(document, 0);
   }
 
   publishModelProblems(): void {
@@ -200,19 +210,35 @@ export class ServerContext {
   /** Re-validates a model file as it is typed; drafts are re-checked on save. */
   modelDocumentChanged(document: TextDocument): void {
     const file = URI.parse(document.uri).fsPath;
-    clearTimeout(this.modelTimers.get(file));
+    this.cancelModelUpdate(file);
     this.modelTimers.set(file, setTimeout(() => {
       this.modelTimers.delete(file);
-      if (!this.workspaceModelFiles.includes(file) && !this.modelOrder().includes(file)) this.workspaceModelFiles.push(file);
-      this.store.update(file, document.getText());
-      this.loadedTexts.set(file, document.getText());
-      this.build = this.store.build(this.modelOrder());
-      this.generation++;
-      this.snapshots.clear();
-      this.fileViews.clear();
-      this.publishModelProblems();
-      void this.connection.sendNotification(MODEL_CHANGED, this.modelSummary());
+      this.loadModelDocument(file, document);
+      this.buildModel();
     }, DEBOUNCE_MS));
+  }
+
+  /**
+   * A saved model file: its pending debounced update is applied now, so the rebuild (and the
+   * re-check of every draft) sees the text that was saved, not the one before the last edit.
+   */
+  modelDocumentSaved(document: TextDocument): void {
+    const file = URI.parse(document.uri).fsPath;
+    if (this.cancelModelUpdate(file)) this.loadModelDocument(file, document);
+    this.rebuild(`saved ${file}`);
+  }
+
+  /** Cancels the debounced update of a model file (a closed document must not reach the store later); true if one was pending. */
+  cancelModelUpdate(file: string): boolean {
+    const timer = this.modelTimers.get(file);
+    clearTimeout(timer);
+    this.modelTimers.delete(file);
+    return timer !== undefined;
+  }
+
+  private loadModelDocument(file: string, document: TextDocument): void {
+    if (!this.workspaceModelFiles.includes(file) && !this.modelOrder().includes(file)) this.workspaceModelFiles.push(file);
+    this.loadText(file, document.getText());
   }
 
   modelSummary(): ModelSummary {

@@ -63,13 +63,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     ctx.schedule(document);
   });
   documents.onDidSave(({ document }) => {
-    if (ctx.isModelDocument(document.uri)) ctx.rebuild(`saved ${URI.parse(document.uri).fsPath}`);
+    if (ctx.isModelDocument(document.uri)) ctx.modelDocumentSaved(document);
   });
   documents.onDidClose(({ document }) => {
     ctx.cancelPending(document.uri);
     if (ctx.isModelDocument(document.uri)) {
       // Back to the version on disk.
       const file = URI.parse(document.uri).fsPath;
+      ctx.cancelModelUpdate(file);
       if (ctx.store.has(file)) ctx.reloadModel(`closed ${file}`);
       return;
     }

@@ -203,4 +203,18 @@ suite('Council Notes in VS Code', function () {
     const e = await plantedExpectations();
     await waitForDiagnostics(e.doc.uri, [e.unknownCountry, e.deprecatedName]);
   });
+
+  // The client's error handler (client/src/crash-policy.ts; its decisions are unit-tested in
+  // test/unit/client-crash-policy.test.ts): a killed server is restarted by the same client.
+  test('a server that is killed is restarted and checks again', async function () {
+    const client = api.client!;
+    const killed = client.serverProcess?.pid;
+    assert.ok(killed, 'the server runs in a process of its own');
+    process.kill(killed, 'SIGKILL');
+    const restarted = () => client.isRunning() && client.serverProcess?.pid !== undefined && client.serverProcess.pid !== killed;
+    await waitFor('a new server process', () => (restarted() ? true : undefined), 30_000);
+    assert.equal(api.client, client, 'restarted by the client itself, not replaced');
+    const e = await plantedExpectations();
+    await waitForDiagnostics(e.doc.uri, [e.unknownCountry, e.deprecatedName]);
+  });
 });

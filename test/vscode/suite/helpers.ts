@@ -5,7 +5,7 @@ export const EXTENSION_ID = 'council-notes.council-notes';
 export const SOURCE = 'council-notes';
 
 export interface CouncilNotesApi {
-  readonly client: { isRunning(): boolean; sendRequest<R>(method: string, params: unknown, token?: vscode.CancellationToken): Promise<R> } | undefined;
+  readonly client: { isRunning(): boolean; readonly serverProcess?: { readonly pid?: number }; sendRequest<R>(method: string, params: unknown, token?: vscode.CancellationToken): Promise<R> } | undefined;
   ready(): Promise<void>;
   restart(): Promise<void>;
   /** The language status item, after asking the server again. */

@@ -13,7 +13,7 @@ import { familyOf, type ActFamily } from '../analysis/citations';
 import { countryOf, sentenceStart } from '../analysis/enumerations';
 import type { PolicyIndex } from '../model/policy-index';
 import { BARRIER } from '../markdown/parse';
-import { foldDiacritics } from '../text/normalize';
+import { foldDiacritics, isWordChar } from '../text/normalize';
 import { entityDetail, entityName } from './cards';
 import { phrasePattern } from '../text/regex';
 
@@ -151,7 +151,7 @@ export function completionCandidates(analysis: DraftAnalysis, offset: number, op
   const listContext = groupListAt(analysis, offset);
   if (options.afterSpace && !listContext) return EMPTY;
 
-  const word = /[\p{L}\p{M}\p{N}'’-]*$/u.exec(before)![0];
+  const word = typedWord(before);
   if (!options.explicit && !options.afterSpace && word === '') return EMPTY;
   const typedWords = candidateStarts(before).map((s) => ({ start: lineStart + s, typed: fold(before.slice(s)) })).filter((w) => w.typed.length > word.length);
   const foldedWord = fold(word);
@@ -185,6 +185,23 @@ export function completionCandidates(analysis: DraftAnalysis, offset: number, op
   items.sort((a, b) => a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0);
   return items.length > limit ? { items: items.slice(0, limit), isIncomplete: true } : { items, isIncomplete: false };
 }
+
+/**
+ * The word being typed: the letters, marks, digits, apostrophes and hyphens that end `before`,
+ * read backwards from the cursor (a regex anchored at $ would rescan the line from every start).
+ */
+function typedWord(before: string): string {
+  let start = before.length;
+  while (start > 0) {
+    const low = before.charCodeAt(start - 1);
+    const width = low >= 0xdc00 && low <= 0xdfff && start >= 2 && (before.charCodeAt(start - 2) & 0xfc00) === 0xd800 ? 2 : 1;
+    const char = before.slice(start - width, start);
+    if (!isWordChar(char) && !WORD_PUNCTUATION.includes(char)) break;
+    start -= width;
+  }
+  return before.slice(start);
+}
+const WORD_PUNCTUATION = "'’-";
 
 /** Offsets in the line where the last few words begin, earliest first. */
 function candidateStarts(before: string): number[] {

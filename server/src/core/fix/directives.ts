@@ -43,7 +43,7 @@ export function disableLineEdit(draft: ParsedDraft, offset: number, rule: string
     return { edit: { start: lineStart, end: lineStart, newText: `${indent}<!-- council-notes-disable-next-line ${rule} -->${eol}` }, placement: 'line-above' };
   }
   // Inline: before a closing table pipe or trailing spaces (a hard line break stays one).
-  let at = lineStart + lineText.replace(/\s+$/, '').length;
+  let at = lineStart + lineText.trimEnd().length;
   if (inTable && text[at - 1] === '|') at -= 1;
   while (at > lineStart && /[ \t]/.test(text[at - 1])) at--;
   return { edit: { start: at, end: at, newText: ` <!-- council-notes-disable-line ${rule} -->${inTable && text[at] === '|' ? ' ' : ''}` }, placement: 'inline' };

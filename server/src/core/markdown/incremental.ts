@@ -10,6 +10,7 @@
 import type { Root, RootContent, Nodes } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { parseMarkdown } from './parse';
+import { plainProseOf } from './nesting';
 
 export interface IncrementalStats { full: boolean; reparsedStart: number; reparsedEnd: number }
 
@@ -45,6 +46,8 @@ export class IncrementalParser {
     // A document that opens with "---" is read differently by the front-matter extension (even
     // when the front matter is not closed): always parse such a document in full.
     if (children.length === 0 || children[0].type === 'yaml' || old.startsWith('---') || text.startsWith('---')) return undefined;
+    // A draft read as plain prose (nested too deep) is read in full again: the edit may change that.
+    if (plainProseOf(tree)) return undefined;
 
     // The changed region: common prefix and suffix of the old and new texts.
     const limit = Math.min(old.length, text.length);
@@ -83,6 +86,7 @@ export class IncrementalParser {
     const definitions = children.filter((child, i) => (i < first || i > last) && (child.type === 'definition' || child.type === 'footnoteDefinition') && (!labels || labels.has(child.identifier)));
     const appendix = definitions.map((d) => old.slice(start(d), end(d))).join('\n\n');
     const parsed = parseMarkdown(appendix ? `${slice}\n\n${appendix}\n` : slice);
+    if (plainProseOf(parsed)) return undefined;
     const replacement = parsed.children.filter((child) => start(child) < slice.length);
     // The region must end where it ended in context: nothing may run on into the blank line after it.
     if (replacement.some((child) => end(child) > slice.length)) return undefined;

@@ -13,10 +13,12 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import type { Processor } from 'unified';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument, isScalar } from 'yaml';
+import { duplicateKeys } from '../text/yaml-keys';
 import { hideAutolinks } from './autolinks';
 import type { Root, Nodes, Parents } from 'mdast';
 import type { Point } from 'unist';
+import { excessiveNesting, plainProseOf, readAsPlainProse, type PlainProseReason } from './nesting';
 
 /** Stands for non-prose content in the mask: it ends words, names and sentences. */
 export const BARRIER = '\u0001';
@@ -39,6 +41,8 @@ export interface ParsedDraft {
   footnoteReferences: FootnoteReference[];
   footnoteDefinitions: FootnoteDefinition[];
   comments: Comment[];
+  /** Set when the draft was nested too deep to be read as Markdown and was read as plain prose. */
+  plainProse?: PlainProseReason;
 }
 
 /**
@@ -54,24 +58,36 @@ function remarkTablesAndFootnotes(this: Processor): void {
 }
 
 const processor = unified().use(remarkParse).use(remarkTablesAndFootnotes).use(remarkFrontmatter, ['yaml']);
+const withoutFrontMatter = unified().use(remarkParse).use(remarkTablesAndFootnotes);
 
+/** The Markdown tree of a draft; a draft nested deeper than MAX_NESTING gets a tree of plain prose (see nesting.ts). */
 export function parseMarkdown(text: string): Root {
-  if (text.charCodeAt(0) !== 0xfeff) return processor.parse(text) as Root;
+  const tooDeep = excessiveNesting(text);
+  if (tooDeep) return readAsPlainProse(text, tooDeep);
   // micromark drops a leading byte-order mark, which would shift every position by one: parse
-  // the text after it and move every position one code unit on. (A space in its place would
-  // change indentation, and with it nested lists and tables.)
-  const tree = processor.parse(text.slice(1)) as Root;
-  const stack: Nodes[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.position) node.position = { start: afterBom(node.position.start), end: afterBom(node.position.end) };
-    if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
-  }
+  // the text after it (so front matter is still seen) and move every position one unit on.
+  if (text.charCodeAt(0) === 0xfeff) return movedPastBom(parseWithoutBom(text.slice(1)));
+  return parseWithoutBom(text);
+}
+
+function parseWithoutBom(text: string): Root {
+  const tree = processor.parse(text) as Root;
+  // micromark-extension-frontmatter 2.0.0: a draft that opens with "---" but has no front matter
+  // gets no block quotes or lists at all ("---\n\n> quote" is a paragraph). Parse it again without.
+  if (text.startsWith('---') && tree.children[0]?.type !== 'yaml') return withoutFrontMatter.parse(text) as Root;
   return tree;
 }
 
-function afterBom(point: Point): Point {
-  return { ...point, offset: point.offset === undefined ? undefined : point.offset + 1, column: point.line === 1 ? point.column + 1 : point.column };
+function movedPastBom(tree: Root): Root {
+  const move = (point: Point): Point => ({ line: point.line, column: point.line === 1 ? point.column + 1 : point.column, offset: (point.offset ?? 0) + 1 });
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.position) node.position = { start: move(node.position.start), end: move(node.position.end) };
+    if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+  tree.position!.start = { line: 1, column: 1, offset: 0 };
+  return tree;
 }
 
 export function readDraft(text: string): ParsedDraft {
@@ -86,6 +102,8 @@ export function readTree(text: string, tree: Root): ParsedDraft {
   const fill = (span: Span, code: number) => mask.fill(code, span.start, span.end);
   const copy = (span: Span) => { for (let i = span.start; i < span.end; i++) mask[i] = text.charCodeAt(i); };
 
+  // An explicit stack, not recursion: the depth of the tree must not overflow the call stack.
+  const stack: { node: Nodes; inProse: boolean }[] = [{ node: tree, inProse: false }];
   const visit = (node: Nodes, inProse: boolean) => {
     const span = spanOf(node);
     switch (node.type) {
@@ -153,6 +171,7 @@ export function readTree(text: string, tree: Root): ParsedDraft {
       const prose = inProse || node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell';
       // Inline HTML code elements (<code>…</code>) hold code, not prose, like backticks do.
       let openCodeTag: string | undefined;
+      const next: Nodes[] = [];
       for (const child of (node as Parents).children as Nodes[]) {
         if (child.type === 'html') {
           const tag = /^<\/?(code|kbd|samp|var|tt)\b[^>]*>$/i.exec(child.value.trim());
@@ -163,11 +182,18 @@ export function readTree(text: string, tree: Root): ParsedDraft {
           if (childSpan) fill(childSpan, BARRIER_CODE);
           continue;
         }
-        visit(child, prose);
+        next.push(child);
       }
+      // Last child on top: children are read in document order.
+      for (let i = next.length - 1; i >= 0; i--) stack.push({ node: next[i], inProse: prose });
     }
   };
-  visit(tree, false);
+  while (stack.length > 0) {
+    const { node, inProse } = stack.pop()!;
+    visit(node, inProse);
+  }
+  const plain = plainProseOf(tree);
+  if (plain) draft.plainProse = plain;
 
   draft.prose = hideAutolinks(codesToString(mask));
   return draft;
@@ -188,7 +214,13 @@ function isAutolink(node: Nodes & { type: 'link' }, text: string): boolean {
 
 function readFrontMatter(value: string, span: Span): FrontMatter {
   try {
-    const data = parseYaml(value, { maxAliasCount: 100 });
+    // The yaml package does not end a line at a lone CR (YAML 1.2 does): give it LF instead.
+    const doc = parseDocument(value.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, logLevel: 'error' });
+    const [error] = doc.errors;
+    if (error) return { ...span, data: {}, error: error.message };
+    const [duplicate] = duplicateKeys(doc);
+    if (duplicate) return { ...span, data: {}, error: `Map keys must be unique: "${String(isScalar(duplicate) ? duplicate.value : duplicate)}" is repeated` };
+    const data: unknown = doc.toJS({ maxAliasCount: 100 });
     return { ...span, data: data && typeof data === 'object' && !Array.isArray(data) ? data as Record<string, unknown> : {} };
   } catch (error) {
     return { ...span, data: {}, error: (error as Error).message };

@@ -7,6 +7,7 @@ import { parseDocument, isMap, isPair, isScalar, type Document, type Node as Yam
 import type { z } from 'zod';
 import { policyModelSchema, type PolicyModelFile } from '../../../../schemas/policy-model';
 import { LineIndex, type Range } from '../text/positions';
+import { duplicateKeys } from '../text/yaml-keys';
 
 /** A step in a path into the document; `{ key }` points at a map key itself (for unknown fields). */
 export type PathPart = PropertyKey | { key: string };
@@ -29,15 +30,28 @@ export interface LoadedModelFile {
 
 /** Guards against alias bombs ("billion laughs"): yaml refuses to expand more than this. */
 const MAX_ALIAS_COUNT = 1000;
+/**
+ * Model files above this many characters (about 10 MB) are refused before parsing: the yaml
+ * package needs about 100 bytes of memory per character, so a 50 MB file exhausted the server's
+ * memory (and again on every restart). The built-in model is 0.3 MB.
+ */
+export const MAX_MODEL_FILE_SIZE = 10_000_000;
+/** Problems listed per file; the rest are counted in one more problem. */
+const MAX_PROBLEMS = 100;
+/** Unknown keys named in one problem; the rest are counted. */
+const MAX_KEYS_NAMED = 10;
 
 export function loadModelText(file: string, text: string): LoadedModelFile {
+  if (text.length > MAX_MODEL_FILE_SIZE) return tooLarge(file, text);
   const lines = new LineIndex(text);
   const problems: ModelProblem[] = [];
   // The YAML document gives node positions; for JSON it is only built when a problem needs one.
+  // Duplicate keys are found with duplicateKeys: yaml's own uniqueKeys check is quadratic in the keys of a map.
   let doc: Document | undefined;
-  const documentOf = () => doc ??= parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  const documentOf = () => doc ??= parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true });
   const rangeAt = (path: readonly PathPart[]) => rangeOfPath(documentOf(), path, lines);
   const result: LoadedModelFile = { file, problems, rangeAt };
+  const report = <T>(items: readonly T[], problemOf: (item: T) => ModelProblem) => reportCapped(problems, items, problemOf);
 
   let data: unknown;
   if (isJson(file)) {
@@ -46,10 +60,11 @@ export function loadModelText(file: string, text: string): LoadedModelFile {
     data = json.value;
   } else {
     const yaml = documentOf();
-    for (const error of yaml.errors) {
+    report(yaml.errors, (error) => {
       const [start, end] = error.pos;
-      problems.push({ file, message: `Invalid YAML: ${firstLine(error.message)}`, range: lines.rangeOf(start, Math.max(end, start + 1)), severity: 'error' });
-    }
+      return { file, message: `Invalid YAML: ${firstLine(error.message)}`, range: lines.rangeOf(start, Math.max(end, start + 1)), severity: 'error' };
+    });
+    report(duplicateKeys(yaml), (key) => ({ file, message: 'Invalid YAML: Map keys must be unique', range: lines.rangeOf(key.range![0], Math.max(key.range![1], key.range![0] + 1)), severity: 'error' }));
     if (problems.length > 0) return result;
     try {
       data = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -62,7 +77,7 @@ export function loadModelText(file: string, text: string): LoadedModelFile {
 
   const parsed = policyModelSchema.safeParse(data);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(problemFromIssue(file, issue, rangeAt));
+    report(parsed.error.issues, (issue) => problemFromIssue(file, issue, rangeAt));
     return result;
   }
   problems.push(...duplicateIds(file, parsed.data, rangeAt));
@@ -70,11 +85,35 @@ export function loadModelText(file: string, text: string): LoadedModelFile {
   return result;
 }
 
+/** A file above MAX_MODEL_FILE_SIZE: one problem on its first line, and nothing parsed. */
+function tooLarge(file: string, text: string): LoadedModelFile {
+  const firstLineEnd = text.slice(0, 1000).search(/\r|\n|$/);
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: Math.max(firstLineEnd, 1) } };
+  const megabytes = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
+  const message = `This model file is too large to load: ${megabytes(text.length)}, and model files may be at most ${megabytes(MAX_MODEL_FILE_SIZE)}. Split it into several model files.`;
+  return { file, problems: [{ file, severity: 'error', message, range }], rangeAt: () => range };
+}
+
+/**
+ * Adds a problem for each item while the file has fewer than MAX_PROBLEMS, then one that counts
+ * the rest: a file with 20,000 mistakes gets a readable list, and the rest are not even placed.
+ */
+function reportCapped<T>(problems: ModelProblem[], items: readonly T[], problemOf: (item: T) => ModelProblem): void {
+  const room = Math.max(0, MAX_PROBLEMS - problems.length);
+  for (const item of items.slice(0, room)) problems.push(problemOf(item));
+  const rest = items.length - room;
+  if (rest <= 0) return;
+  const first = problemOf(items[room]);
+  problems.push({ ...first, message: `… and ${rest.toLocaleString('en')} more problem${rest === 1 ? '' : 's'} like: ${first.message}` });
+}
+
 function problemFromIssue(file: string, issue: z.core.$ZodIssue, rangeAt: (path: readonly PathPart[]) => Range): ModelProblem {
   const where = issue.path.length > 0 ? `${formatPath(issue.path)}: ` : '';
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0];
-    return { file, severity: 'error', message: `${where}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`, range: rangeAt([...issue.path, { key }]) };
+    const named = issue.keys.slice(0, MAX_KEYS_NAMED).map((k) => `"${k}"`).join(', ');
+    const rest = issue.keys.length - MAX_KEYS_NAMED;
+    return { file, severity: 'error', message: `${where}unknown field${issue.keys.length > 1 ? 's' : ''} ${named}${rest > 0 ? ` and ${rest.toLocaleString('en')} more` : ''}`, range: rangeAt([...issue.path, { key }]) };
   }
   return { file, severity: 'error', message: `${where}${issue.message}`, range: rangeAt(issue.path) };
 }

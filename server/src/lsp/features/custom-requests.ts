@@ -64,7 +64,8 @@ export function registerCustomRequests(ctx: ServerContext): void {
   connection.onRequest(MODEL_ENTRY, guard(ctx, 'model entry', null as ModelEntryLocation | null, (params: ModelEntryParams) => {
     if (typeof params?.section !== 'string' || typeof params.id !== 'string' || !SECTION_NAMES.includes(params.section as SectionName)) return null;
     // Articles are listed as "<act id>#<article>": their entry is the act's.
-    const id = params.section === 'acts' ? params.id.replace(/#.*$/, '') : params.id;
+    const article = params.id.indexOf('#');
+    const id = params.section === 'acts' && article >= 0 ? params.id.slice(0, article) : params.id;
     const [location] = ctx.entityLocations(params.section as SectionName, id);
     return location ? { uri: location.uri, range: location.range, builtIn: location.builtIn } : null;
   }));
