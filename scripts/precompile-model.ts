@@ -3,9 +3,10 @@
  * server/src/node/precompiled.ts). Run by scripts/build.mjs after the bundles are built; fails the
  * build when a built-in model file has a problem.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultModelFiles, packageRoot } from '../server/src/node/resources';
-import { PRECOMPILED_MODEL, writePrecompiledModel } from '../server/src/node/precompiled';
+import { PRECOMPILED_MODEL, precompileModel } from '../server/src/node/precompiled';
 
 const root = packageRoot();
-writePrecompiledModel(defaultModelFiles(root), join(root, PRECOMPILED_MODEL));
+writeFileSync(join(root, PRECOMPILED_MODEL), JSON.stringify(precompileModel(defaultModelFiles(root))));

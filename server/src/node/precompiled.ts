@@ -7,7 +7,7 @@
  * source of truth; test/unit/precompiled-model.test.ts checks the two give the same model.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { PolicyModelFile } from '../../../schemas/policy-model';
 import { loadModelText } from '../core/model/load';
@@ -38,10 +38,6 @@ export function precompileModel(files: readonly string[]): PrecompiledModelData 
     version: 1,
     files: files.map((file, i) => ({ name: basename(file), sha256: sha256(texts[i]), model: loadModelText(file, texts[i]).model! })),
   };
-}
-
-export function writePrecompiledModel(files: readonly string[], out: string): void {
-  writeFileSync(out, JSON.stringify(precompileModel(files)));
 }
 
 /**
