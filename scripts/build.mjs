@@ -1,9 +1,11 @@
 // Bundles the TypeScript sources into CommonJS with esbuild. unified/remark are ESM-only and
 // VS Code loads extensions with require(), so everything the runtime needs is bundled.
-//   node scripts/build.mjs            client, server and CLI bundles in dist/
+//   node scripts/build.mjs            client, server and CLI bundles in dist/, and the precompiled
+//                                     built-in model dist/default-model.json
 //   node scripts/build.mjs --scripts  maintenance scripts in out/scripts/
 //   node scripts/build.mjs --tests    test files in out/test/
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -36,5 +38,8 @@ if (args.has('--scripts')) {
     entryPoints: { client: 'client/src/extension.ts', server: 'server/src/server.ts', cli: 'server/src/cli.ts' },
     outdir: 'dist',
   });
+  // The built-in model, loaded and validated once: dist/default-model.json (server/src/node/precompiled.ts).
+  await build({ ...common, entryPoints: ['scripts/precompile-model.ts'], outfile: 'out/build/precompile-model.js', sourcemap: false });
+  execFileSync(process.execPath, [join(root, 'out/build/precompile-model.js')], { stdio: 'inherit' });
 }
 

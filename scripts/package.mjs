@@ -41,9 +41,10 @@ const extension = join(stage, 'extension');
 rmSync(stage, { recursive: true, force: true });
 
 // 1. Production bundles, built by the project's own build script in a folder of its own: a copy of
-//    build.mjs (it writes to dist/ beside its scripts/ folder) with links to the sources.
+//    build.mjs and precompile-model.ts (they write to dist/ beside their scripts/ folder) with links
+//    to the sources.
 mkdirSync(join(build, 'scripts'), { recursive: true });
-copyFileSync(join(root, 'scripts/build.mjs'), join(build, 'scripts/build.mjs'));
+for (const name of ['build.mjs', 'precompile-model.ts']) copyFileSync(join(root, 'scripts', name), join(build, 'scripts', name));
 for (const name of ['client', 'server', 'schemas', 'languages', 'model', 'node_modules', 'tsconfig.json', 'package.json']) {
   symlinkSync(join(root, name), join(build, name));
 }
@@ -59,7 +60,7 @@ for (const name of readdirSync(root)) {
 }
 mkdirSync(join(extension, 'dist'));
 for (const name of readdirSync(join(build, 'dist'))) {
-  if (name.endsWith('.js')) copyFileSync(join(build, 'dist', name), join(extension, 'dist', name));
+  if (name.endsWith('.js') || name === 'default-model.json') copyFileSync(join(build, 'dist', name), join(extension, 'dist', name));
 }
 
 // 3. Pack.

@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { checkFilesInParallel } from './node/parallel';
-import { checkDraft, type CheckResult } from './core/check';
+import { checkFiles, checkFilesInParallel, type LoadedModel } from './node/parallel';
 import type { ModelProblem } from './core/model/load';
 import { findFiles, loadLanguages } from './node/resources';
 import { loadModelFromDisk } from './node/session';
@@ -83,27 +82,33 @@ async function runCheck(options: CheckOptions): Promise<number> {
   const languages = loadLanguages();
   if (options.lang && !languages.get(options.lang)) throw new UsageError(`unknown language "${options.lang}" (known: ${languages.codes.join(', ')})`);
   for (const file of options.models) readable(file);
-  const { build } = loadModelFromDisk(options.models, options.useDefault);
-  const modelProblems: ModelProblem[] = [...build.problems.values()].flat();
-  if (modelProblems.some((p) => p.severity === 'error')) {
+  let modelProblems: ModelProblem[] = [];
+  /** The model, or undefined (its problems in modelProblems) when it has errors. */
+  const loadModel = (): LoadedModel | undefined => {
+    const { build } = loadModelFromDisk(options.models, options.useDefault);
+    modelProblems = [...build.problems.values()].flat();
+    return modelProblems.some((p) => p.severity === 'error') ? undefined : { model: build.index, languages };
+  };
+  const reportModelProblems = () => {
     for (const problem of modelProblems) {
       process.stderr.write(`${problem.file}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.severity} model-schema: ${problem.message}\n`);
     }
     return 2;
-  }
+  };
   if (options.fix) {
+    const loaded = loadModel();
+    if (!loaded) return reportModelProblems();
     const io = { stdout: (text: string) => process.stdout.write(text), stderr: (text: string) => process.stderr.write(text) };
-    return runFix({ format: options.format, settings: { language: options.lang }, roots: options.paths.map(readable) }, build.index, languages, io);
+    return runFix({ format: options.format, settings: { language: options.lang }, roots: options.paths.map(readable) }, loaded.model, languages, io);
   }
   const files = findFiles(options.paths.map(readable), (name) => name.toLowerCase().endsWith('.md'));
-  // Large trees are checked on worker threads; a few files are quicker in this thread.
-  const results: FileResult[] = files.length >= PARALLEL_THRESHOLD && options.jobs > 1
-    ? await checkFilesInParallel(files, { models: options.models, useDefault: options.useDefault, settings: { language: options.lang } }, options.jobs)
-    : files.map((path) => {
-      const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-      const result: CheckResult = checkDraft({ text, model: build.index, languages, settings: { language: options.lang } });
-      return { path, ...result };
-    });
+  const batch = { models: options.models, useDefault: options.useDefault, settings: { language: options.lang } };
+  // Large trees are checked on this thread and worker threads (started before this thread loads
+  // its model, so the loads overlap); a few files are quicker in this thread alone.
+  const results: FileResult[] | undefined = files.length >= PARALLEL_THRESHOLD && options.jobs > 1
+    ? await checkFilesInParallel(files, batch, options.jobs, loadModel)
+    : (() => { const loaded = loadModel(); return loaded && checkFiles(files, batch, loaded); })();
+  if (!results) return reportModelProblems();
   const output = options.format === 'json' ? formatJson(results) : options.format === 'sarif' ? formatSarif(results) : formatText(results);
   process.stdout.write(output);
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;

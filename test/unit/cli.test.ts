@@ -87,6 +87,19 @@ describe('CLI', function () {
     assert.equal(parallel.status, sequential.status);
     assert.deepEqual(JSON.parse(parallel.stdout), JSON.parse(sequential.stdout));
     assert.equal(JSON.parse(parallel.stdout).files.length, 45);
+    // More threads than work: every file checked once, in order, whichever thread took it.
+    const many = runCli(['check', '--format', 'json', '--jobs', '3', tree]);
+    assert.deepEqual(JSON.parse(many.stdout), JSON.parse(sequential.stdout));
+  });
+
+  it('reports model errors and checks nothing when a large tree would go to worker threads', () => {
+    const tree = join(dir, 'many-broken');
+    mkdirSync(tree);
+    for (let i = 0; i < 45; i++) writeFileSync(join(tree, `note-${i}.md`), `${HEADER}Tunesia.\n`);
+    const run = runCli(['check', '--format', 'json', '--jobs', '2', '--model', join(dir, 'broken.policy.yaml'), tree]);
+    assert.equal(run.status, 2);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /broken\.policy\.yaml:5:\d+: error model-schema/);
   });
 
   it('exits 2 on usage errors with a message', () => {

@@ -1,50 +1,109 @@
 /**
- * Checks many drafts on worker threads: each worker loads the model once and checks its share.
- * The CLI uses it for large trees (a workspace of 1,000 notes); results come back in file order.
+ * Checks many drafts on several threads: this thread and `jobs − 1` worker threads. The CLI uses
+ * it for large trees (a workspace of 1,000 notes); results come back in file order.
+ *
+ * The workers are started first, so that their model load overlaps this thread's. Every thread
+ * then takes the next unchecked file from a counter in shared memory, so a thread that started
+ * late (a worker loading the model) simply checks fewer files; a worker that has not taken a file
+ * by the time all are taken is stopped without waiting for it.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { checkDraft, type CheckResult, type CheckSettings } from '../core/check';
+import type { LanguageRegistry } from '../core/language/registry';
+import type { PolicyIndex } from '../core/model/policy-index';
 import { loadLanguages } from './resources';
 import { loadModelFromDisk } from './session';
 
 export interface BatchOptions { models: string[]; useDefault: boolean; settings: CheckSettings }
 export interface FileCheck extends CheckResult { path: string }
+/** A model already loaded in this thread. */
+export interface LoadedModel { model: PolicyIndex; languages: LanguageRegistry }
 
-interface WorkerInput { councilNotesWorker: true; files: string[]; options: BatchOptions }
+/**
+ * Shared between the threads: [0] the next file to take; [1 + w] worker w's state: 0 not started
+ * taking files, 1 taking files, 2 stopped before it took any.
+ */
+const NEXT = 0;
+const NOT_STARTED = 0;
+const TAKING = 1;
+const STOPPED = 2;
+
+interface WorkerInput { councilNotesWorker: true; files: readonly string[]; options: BatchOptions; shared: SharedArrayBuffer; slot: number }
+
+function checkFile(path: string, loaded: LoadedModel, settings: CheckSettings): FileCheck {
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  return { path, ...checkDraft({ text, model: loaded.model, languages: loaded.languages, settings }) };
+}
+
+function loadModel(options: BatchOptions): LoadedModel {
+  return { languages: loadLanguages(), model: loadModelFromDisk(options.models, options.useDefault).build.index };
+}
 
 /** Checks files one after the other in this thread. */
-export function checkFiles(files: readonly string[], options: BatchOptions): FileCheck[] {
-  const languages = loadLanguages();
-  const { build } = loadModelFromDisk(options.models, options.useDefault);
-  return files.map((path) => {
-    const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-    return { path, ...checkDraft({ text, model: build.index, languages, settings: options.settings }) };
-  });
+export function checkFiles(files: readonly string[], options: BatchOptions, loaded: LoadedModel = loadModel(options)): FileCheck[] {
+  return files.map((path) => checkFile(path, loaded, options.settings));
+}
+
+/** Takes files from the shared counter until none is left; returns [index, result] pairs. */
+function takeFiles(files: readonly string[], state: Int32Array, loaded: LoadedModel, settings: CheckSettings): [number, FileCheck][] {
+  const done: [number, FileCheck][] = [];
+  for (let i = Atomics.add(state, NEXT, 1); i < files.length; i = Atomics.add(state, NEXT, 1)) done.push([i, checkFile(files[i], loaded, settings)]);
+  return done;
 }
 
 /** Below this many files, starting workers (each loads the model) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 40;
 
-export async function checkFilesInParallel(files: readonly string[], options: BatchOptions, jobs = availableParallelism()): Promise<FileCheck[]> {
-  const workers = Math.min(jobs, Math.ceil(files.length / (MIN_FILES_FOR_WORKERS / 2)));
-  if (workers <= 1 || files.length < MIN_FILES_FOR_WORKERS) return checkFiles(files, options);
-  // Interleaved shares, so that large and small files spread evenly.
-  const shares = Array.from({ length: workers }, (_, w) => files.filter((_, i) => i % workers === w));
-  const results = await Promise.all(shares.map((share) => new Promise<FileCheck[]>((resolve, reject) => {
-    const worker = new Worker(__filename, { workerData: { councilNotesWorker: true, files: share, options } satisfies WorkerInput });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`worker exited with code ${code}`)); });
-  })));
-  const byPath = new Map<string, FileCheck>();
-  for (const list of results) for (const result of list) byPath.set(result.path, result);
-  return files.map((path) => byPath.get(path)!);
+/**
+ * `local`: this thread's model, or a function that loads it once the workers are started (so that
+ * the loads overlap); when that gives undefined (the model has errors) the workers are stopped and
+ * the result is undefined.
+ */
+export async function checkFilesInParallel(files: readonly string[], options: BatchOptions, jobs = availableParallelism(), local: LoadedModel | (() => LoadedModel | undefined) = () => loadModel(options)): Promise<FileCheck[] | undefined> {
+  const here = () => typeof local === 'function' ? local() : local;
+  const workerCount = Math.min(jobs, Math.ceil(files.length / (MIN_FILES_FOR_WORKERS / 2))) - 1;
+  if (workerCount < 1 || files.length < MIN_FILES_FOR_WORKERS) {
+    const loaded = here();
+    return loaded && checkFiles(files, options, loaded);
+  }
+  const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (1 + workerCount));
+  const state = new Int32Array(shared);
+  const results: FileCheck[] = new Array(files.length);
+  const workers = Array.from({ length: workerCount }, (_, w) => {
+    const worker = new Worker(__filename, { workerData: { councilNotesWorker: true, files, options, shared, slot: 1 + w } satisfies WorkerInput });
+    const finished = new Promise<void>((resolve, reject) => {
+      worker.once('message', (done: [number, FileCheck][]) => { for (const [i, result] of done) results[i] = result; resolve(); });
+      worker.once('error', reject);
+      worker.once('exit', (code) => {
+        if (Atomics.load(state, 1 + w) === STOPPED) resolve();
+        else if (code !== 0) reject(new Error(`worker exited with code ${code}`));
+      });
+    });
+    return { worker, finished };
+  });
+  // Workers that have not taken a file yet (still loading the model) are stopped rather than awaited.
+  const stopIdleWorkers = () => workers.forEach(({ worker }, w) => {
+    if (Atomics.compareExchange(state, 1 + w, NOT_STARTED, STOPPED) === NOT_STARTED) void worker.terminate();
+  });
+  try {
+    const loaded = here();
+    if (!loaded) return undefined;
+    for (const [i, result] of takeFiles(files, state, loaded, options.settings)) results[i] = result;
+  } finally {
+    stopIdleWorkers();
+  }
+  await Promise.all(workers.map(({ finished }) => finished));
+  return results;
 }
 
-// In a worker thread started above: check the share and send the results back.
+// In a worker thread started above: take files until none is left and send the results back.
 if (!isMainThread && (workerData as WorkerInput | undefined)?.councilNotesWorker) {
   const input = workerData as WorkerInput;
-  parentPort!.postMessage(checkFiles(input.files, input.options));
+  const state = new Int32Array(input.shared);
+  const loaded = loadModel(input.options);
+  if (Atomics.compareExchange(state, input.slot, NOT_STARTED, TAKING) === NOT_STARTED) {
+    parentPort!.postMessage(takeFiles(input.files, state, loaded, input.options.settings));
+  }
 }

@@ -5,6 +5,8 @@
 import { existsSync, readFileSync, readdirSync, statSync, lstatSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LanguageRegistry } from '../core/language/registry';
+import { usePrecompiledModels } from '../core/model/model-store';
+import { PRECOMPILED_MODEL, readPrecompiledModels } from './precompiled';
 
 /** The extension/package root: bundles live in dist/ or out/…, data beside package.json. */
 export function packageRoot(from: string = __dirname): string {
@@ -24,9 +26,20 @@ export function packageRoot(from: string = __dirname): string {
 
 export const MODEL_FILE = /\.policy\.(ya?ml|json)$/i;
 
-/** The built-in model's files, in layering order (their names start with a number). */
+let precompiledInstalled = false;
+
+/**
+ * The built-in model's files, in layering order (their names start with a number). The first call
+ * also lets every ModelStore take these files from their precompiled form (dist/default-model.json,
+ * see precompiled.ts) while their text is the one it was made from. COUNCIL_NOTES_PRECOMPILED=0
+ * switches that off (to measure, or to rule it out).
+ */
 export function defaultModelFiles(root = packageRoot()): string[] {
   const dir = join(root, 'model', 'default');
+  if (!precompiledInstalled && process.env.COUNCIL_NOTES_PRECOMPILED !== '0') {
+    precompiledInstalled = true;
+    usePrecompiledModels(readPrecompiledModels(join(root, PRECOMPILED_MODEL), dir));
+  }
   return readdirSync(dir).filter((name) => MODEL_FILE.test(name)).sort().map((name) => join(dir, name));
 }
 

@@ -24,18 +24,31 @@ function folded(): Uint16Array {
 const BARRIER_UNIT = BARRIER.charCodeAt(0);
 
 export class DictionaryAutomaton<T> {
-  /** The trie while labels are added: per state, alternating [unit, child, unit, child, …]. */
-  private building: number[][] = [[]];
+  /**
+   * The trie while labels are added, one entry per state in flat arrays (no array per state: the
+   * built-in model has over 100,000 states): its first child, its next sibling, the unit of the
+   * edge into it. The root's children are found through `rootTable`.
+   */
+  private firstChild: number[] = [-1];
+  private nextSibling: number[] = [-1];
+  private unitInto: number[] = [0];
+  /** The state each pattern ends in, until build() turns them into per-state output lists. */
+  private patternState: number[] = [];
   /** After build: the children of every state in one sorted array (CSR), and a direct table for the root. */
   private edgeStart = new Int32Array(1);
   private edgeUnit = new Uint16Array(0);
   private edgeTarget = new Int32Array(0);
-  private rootTable = new Int32Array(0);
+  private rootTable = new Int32Array(65536).fill(-1);
   private fail: Int32Array = new Int32Array(1);
-  private readonly outputs: number[][] = [[]];
+  /** The patterns ending in each state (CSR: outputPattern[outputStart[s] .. outputStart[s + 1]]). */
+  private outputStart = new Int32Array(2);
+  private outputPattern = new Int32Array(0);
   /** For each state, the nearest state along the failure chain that has outputs (-1: none). */
   private outputLink: Int32Array = new Int32Array(1);
-  private readonly patterns: { length: number; value: T; wordStart: boolean; wordEnd: boolean }[] = [];
+  /** Per pattern: its length in units, and whether it must start / end on a word boundary (bit 1 / bit 2). */
+  private patternLength: number[] | Int32Array = [];
+  private patternFlags: number[] | Uint8Array = [];
+  private readonly values: T[] = [];
   private built = false;
   private longest = 0;
 
@@ -47,49 +60,68 @@ export class DictionaryAutomaton<T> {
     let state = 0;
     for (let i = 0; i < key.length; i++) {
       const unit = key.charCodeAt(i);
-      const edges = this.building[state];
       let next = -1;
-      for (let e = 0; e < edges.length; e += 2) if (edges[e] === unit) { next = edges[e + 1]; break; }
+      if (state === 0) next = this.rootTable[unit];
+      else for (let child = this.firstChild[state]; child >= 0; child = this.nextSibling[child]) if (this.unitInto[child] === unit) { next = child; break; }
       if (next < 0) {
-        next = this.building.length;
-        this.building.push([]);
-        this.outputs.push([]);
-        edges.push(unit, next);
+        next = this.firstChild.length;
+        this.firstChild.push(-1);
+        this.unitInto.push(unit);
+        if (state === 0) { this.rootTable[unit] = next; this.nextSibling.push(-1); } else {
+          this.nextSibling.push(this.firstChild[state]);
+          this.firstChild[state] = next;
+        }
       }
       state = next;
     }
-    this.outputs[state].push(this.patterns.length);
-    this.patterns.push({ length: key.length, value, wordStart: isWordChar(key[0]), wordEnd: !openEnd && isWordChar(key[key.length - 1]) });
+    this.patternState.push(state);
+    (this.patternLength as number[]).push(key.length);
+    (this.patternFlags as number[]).push((isWordChar(key[0]) ? 1 : 0) | (!openEnd && isWordChar(key[key.length - 1]) ? 2 : 0));
+    this.values.push(value);
     this.longest = Math.max(this.longest, key.length);
   }
 
-  get size(): number { return this.patterns.length; }
+  get size(): number { return this.values.length; }
 
   build(): this {
-    const stateCount = this.building.length;
-    const edgeCount = this.building.reduce((sum, edges) => sum + edges.length / 2, 0);
+    const stateCount = this.firstChild.length;
+    // Children in CSR order: each state's children sorted by unit, for the binary search in goto().
     this.edgeStart = new Int32Array(stateCount + 1);
-    this.edgeUnit = new Uint16Array(edgeCount);
-    this.edgeTarget = new Int32Array(edgeCount);
+    this.edgeUnit = new Uint16Array(Math.max(0, stateCount - 1));
+    this.edgeTarget = new Int32Array(Math.max(0, stateCount - 1));
+    const children: number[] = [];
     let at = 0;
     for (let state = 0; state < stateCount; state++) {
       this.edgeStart[state] = at;
-      const pairs: [number, number][] = [];
-      const edges = this.building[state];
-      for (let e = 0; e < edges.length; e += 2) pairs.push([edges[e], edges[e + 1]]);
-      pairs.sort((a, b) => a[0] - b[0]);
-      for (const [unit, target] of pairs) { this.edgeUnit[at] = unit; this.edgeTarget[at] = target; at++; }
+      children.length = 0;
+      if (state === 0) { for (let unit = 0; unit < 65536; unit++) if (this.rootTable[unit] >= 0) children.push(this.rootTable[unit]); } else {
+        for (let child = this.firstChild[state]; child >= 0; child = this.nextSibling[child]) children.push(child);
+        children.sort((a, b) => this.unitInto[a] - this.unitInto[b]);
+      }
+      for (const child of children) { this.edgeUnit[at] = this.unitInto[child]; this.edgeTarget[at] = child; at++; }
     }
     this.edgeStart[stateCount] = at;
-    this.rootTable = new Int32Array(65536).fill(-1);
-    for (let e = this.edgeStart[0]; e < this.edgeStart[1]; e++) this.rootTable[this.edgeUnit[e]] = this.edgeTarget[e];
-    this.building = [];
+    this.firstChild = [];
+    this.nextSibling = [];
+    this.unitInto = [];
+
+    // Output lists per state, patterns in the order they were added.
+    this.outputStart = new Int32Array(stateCount + 1);
+    for (const state of this.patternState) this.outputStart[state + 1]++;
+    for (let state = 0; state < stateCount; state++) this.outputStart[state + 1] += this.outputStart[state];
+    this.outputPattern = new Int32Array(this.patternState.length);
+    const fill = this.outputStart.slice(0, stateCount);
+    this.patternState.forEach((state, pattern) => { this.outputPattern[fill[state]++] = pattern; });
+    this.patternState = [];
+    this.patternLength = Int32Array.from(this.patternLength);
+    this.patternFlags = Uint8Array.from(this.patternFlags);
 
     this.fail = new Int32Array(stateCount);
     this.outputLink = new Int32Array(stateCount).fill(-1);
-    const queue: number[] = [];
-    for (let e = this.edgeStart[0]; e < this.edgeStart[1]; e++) queue.push(this.edgeTarget[e]);
-    for (let head = 0; head < queue.length; head++) {
+    const queue = new Int32Array(stateCount);
+    let tail = 0;
+    for (let e = this.edgeStart[0]; e < this.edgeStart[1]; e++) queue[tail++] = this.edgeTarget[e];
+    for (let head = 0; head < tail; head++) {
       const state = queue[head];
       for (let e = this.edgeStart[state]; e < this.edgeStart[state + 1]; e++) {
         const unit = this.edgeUnit[e];
@@ -99,13 +131,15 @@ export class DictionaryAutomaton<T> {
         while (candidate < 0 && f !== 0) { f = this.fail[f]; candidate = this.goto(f, unit); }
         this.fail[target] = candidate >= 0 && candidate !== target ? candidate : 0;
         const failState = this.fail[target];
-        this.outputLink[target] = this.outputs[failState].length > 0 ? failState : this.outputLink[failState];
-        queue.push(target);
+        this.outputLink[target] = this.hasOutput(failState) ? failState : this.outputLink[failState];
+        queue[tail++] = target;
       }
     }
     this.built = true;
     return this;
   }
+
+  private hasOutput(state: number): boolean { return this.outputStart[state + 1] > this.outputStart[state]; }
 
   /** The child of a state for a unit, or -1. */
   private goto(state: number, unit: number): number {
@@ -148,14 +182,15 @@ export class DictionaryAutomaton<T> {
         next = this.goto(state, unit);
       }
       state = next < 0 ? 0 : next;
-      for (let out = this.outputs[state].length > 0 ? state : this.outputLink[state]; out > 0; out = this.outputLink[out]) {
-        for (const patternIndex of this.outputs[out]) {
-          const pattern = this.patterns[patternIndex];
-          const start = offsets[(fed - pattern.length) % ringSize];
+      for (let out = this.hasOutput(state) ? state : this.outputLink[state]; out > 0; out = this.outputLink[out]) {
+        for (let o = this.outputStart[out]; o < this.outputStart[out + 1]; o++) {
+          const pattern = this.outputPattern[o];
+          const flags = this.patternFlags[pattern];
+          const start = offsets[(fed - this.patternLength[pattern]) % ringSize];
           const end = i + 1;
-          if (pattern.wordStart && isWordChar(text[start - 1])) continue;
-          if (pattern.wordEnd && isWordChar(text[end])) continue;
-          found.push({ start, end, value: pattern.value });
+          if ((flags & 1) !== 0 && isWordChar(text[start - 1])) continue;
+          if ((flags & 2) !== 0 && isWordChar(text[end])) continue;
+          found.push({ start, end, value: this.values[pattern] });
         }
       }
     }

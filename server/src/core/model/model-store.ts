@@ -15,21 +15,51 @@ export interface ModelBuild {
   problems: Map<string, ModelProblem[]>;
 }
 
+/** Model files validated ahead of time (the built-in model, precompiled at build time). */
+export interface PrecompiledModels {
+  /** The files, in layering order; merging them in this order was checked to give complete entities. */
+  readonly files: readonly string[];
+  /** The already validated model of a file with exactly this text, or undefined to load it from the text. */
+  model(file: string, text: string): PolicyModelFile | undefined;
+}
+
+let defaultPrecompiled: PrecompiledModels | undefined;
+
+/** Sets the precompiled models of every ModelStore not given its own (the node side installs the built-in model's). */
+export function usePrecompiledModels(models: PrecompiledModels | undefined): void {
+  defaultPrecompiled = models;
+}
+
 export class ModelStore {
   private readonly lastGood = new Map<string, PolicyModelFile>();
   private readonly loaded = new Map<string, LoadedModelFile>();
+  /** Files whose version in use came from the precompiled models. */
+  private readonly fromPrecompiled = new Set<string>();
+
+  /** `precompiled`: the store's own (null: none); by default those set by usePrecompiledModels, as they are when a file is loaded. */
+  constructor(private readonly precompiled?: PrecompiledModels | null) {}
+
+  private get precompiledModels(): PrecompiledModels | undefined {
+    return this.precompiled === undefined ? defaultPrecompiled : this.precompiled ?? undefined;
+  }
 
   /** Loads (or reloads) a file; returns its own problems. */
   update(file: string, text: string): LoadedModelFile {
-    const result = loadModelText(file, text);
+    const model = this.precompiledModels?.model(file, text);
+    const result = model ? precompiledFile(file, text, model) : loadModelText(file, text);
     this.loaded.set(file, result);
-    if (result.model) this.lastGood.set(file, result.model);
+    if (result.model) {
+      this.lastGood.set(file, result.model);
+      if (model) this.fromPrecompiled.add(file);
+      else this.fromPrecompiled.delete(file);
+    }
     return result;
   }
 
   remove(file: string): void {
     this.loaded.delete(file);
     this.lastGood.delete(file);
+    this.fromPrecompiled.delete(file);
   }
 
   has(file: string): boolean { return this.loaded.has(file); }
@@ -44,7 +74,7 @@ export class ModelStore {
     const merged: MergedModel = mergeLayers(layers);
     const problems = new Map<string, ModelProblem[]>();
     for (const file of order) problems.set(file, [...(this.loaded.get(file)?.problems ?? [])]);
-    this.dropIncompleteEntities(merged, problems);
+    this.dropIncompleteEntities(merged, problems, this.validatedLayers(layers.map((layer) => layer.file)));
     for (const layer of layers) {
       const loaded = this.loaded.get(layer.file);
       // Reference problems only make sense for the version that is in use.
@@ -55,13 +85,25 @@ export class ModelStore {
   }
 
   /**
+   * The layers whose merged entities need no check: the precompiled files, when the build starts
+   * with all of them, in their order, each in its precompiled version (an entity only they define
+   * is then the one checked when they were precompiled).
+   */
+  private validatedLayers(order: readonly string[]): Set<string> {
+    const files = this.precompiledModels?.files ?? [];
+    const intact = files.length > 0 && files.every((file, i) => order[i] === file && this.fromPrecompiled.has(file));
+    return new Set(intact ? files : []);
+  }
+
+  /**
    * Each file may write partial entries (they extend earlier layers), so completeness is checked
    * here, on the merged entity. An incomplete one is left out of the index and reported in the
    * last file that touched it.
    */
-  private dropIncompleteEntities(merged: MergedModel, problems: Map<string, ModelProblem[]>): void {
+  private dropIncompleteEntities(merged: MergedModel, problems: Map<string, ModelProblem[]>, validated: ReadonlySet<string>): void {
     for (const section of SECTION_NAMES) {
       for (const [id, entity] of merged.sections[section]) {
+        if (validated.size > 0 && merged.origins.get(originKey(section, id))?.every((origin) => validated.has(origin.file))) continue;
         const parsed = ENTITY_SCHEMAS[section].safeParse(entity);
         if (parsed.success) continue;
         merged.sections[section].delete(id);
@@ -79,4 +121,10 @@ export class ModelStore {
       }
     }
   }
+}
+
+/** A precompiled file has no problems; node ranges (for problems found after merging) come from its text when asked. */
+function precompiledFile(file: string, text: string, model: PolicyModelFile): LoadedModelFile {
+  let full: LoadedModelFile | undefined;
+  return { file, model, problems: [], rangeAt: (path) => (full ??= loadModelText(file, text)).rangeAt(path) };
 }

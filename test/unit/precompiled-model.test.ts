@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadModelText } from '../../server/src/core/model/load';
+import { ModelStore, type ModelBuild, type PrecompiledModels } from '../../server/src/core/model/model-store';
+import { defaultModelFiles, packageRoot } from '../../server/src/node/resources';
+import { PRECOMPILED_MODEL, precompileModel, readPrecompiledModels, sha256, type PrecompiledModelData } from '../../server/src/node/precompiled';
+
+const root = packageRoot();
+const files = defaultModelFiles(root);
+const modelDir = join(root, 'model', 'default');
+const WORKSPACE = '/workspace/extra.policy.yaml';
+
+/** Precompiled models made now from the sources (what the build writes), without touching dist/. */
+function freshPrecompiled(): PrecompiledModels {
+  const data = precompileModel(files);
+  const byPath = new Map(data.files.map((entry) => [join(modelDir, entry.name), entry]));
+  return { files: [...byPath.keys()], model: (file, text) => byPath.get(file)?.sha256 === sha256(text) ? byPath.get(file)!.model : undefined };
+}
+
+function build(precompiled: PrecompiledModels | null, extra?: string): ModelBuild {
+  const store = new ModelStore(precompiled);
+  for (const file of files) store.update(file, readFileSync(file, 'utf8'));
+  if (extra !== undefined) store.update(WORKSPACE, extra);
+  return store.build(extra === undefined ? files : [...files, WORKSPACE]);
+}
+
+/** What a build gives the checks and the editor: merged entities, their origins, problems with ranges. */
+function summary(result: ModelBuild) {
+  return {
+    sections: Object.fromEntries(Object.entries(result.index.merged.sections).map(([name, map]) => [name, [...map.entries()]])),
+    origins: [...result.index.merged.origins.entries()],
+    problems: [...result.problems.entries()],
+    labels: result.index.labels.size,
+  };
+}
+
+describe('precompiled built-in model', () => {
+  const precompiled = freshPrecompiled();
+
+  it('dist/default-model.json is the model the sources load to (rebuild after editing model/default)', function () {
+    const path = join(root, PRECOMPILED_MODEL);
+    if (!existsSync(path)) this.skip();
+    const data = JSON.parse(readFileSync(path, 'utf8')) as PrecompiledModelData;
+    assert.deepEqual(data.files.map((entry) => join(modelDir, entry.name)), files);
+    for (const [i, entry] of data.files.entries()) {
+      const text = readFileSync(files[i], 'utf8');
+      assert.equal(entry.sha256, sha256(text), `${entry.name} changed since the build: run node scripts/build.mjs`);
+      assert.deepEqual(entry.model, loadModelText(files[i], text).model, entry.name);
+    }
+    const installed = readPrecompiledModels(path, modelDir)!;
+    assert.deepEqual(installed.files, files);
+  });
+
+  it('gives the same merged model, origins and index as loading the sources', () => {
+    const fromSources = build(null);
+    const fromPrecompiled = build(precompiled);
+    assert.deepEqual(summary(fromPrecompiled), summary(fromSources));
+    assert.deepEqual([...fromSources.problems.values()].flat(), []);
+  });
+
+  it('reports the same problems, at the same ranges, when a workspace layer breaks built-in entities', () => {
+    const layers = [
+      // A group of the built-in model loses a member country: a reference problem in a built-in file.
+      'remove:\n  countries: [MAR]\n',
+      // A replaced country without names: incomplete after merging, reported in the workspace file.
+      'countries:\n  - id: FRA\n    mode: replace\n    note: oops\n',
+      // A built-in entity extended with a wrong value.
+      'groups:\n  - id: key-partners-readmission\n    members: [NOPE]\n',
+    ];
+    for (const layer of layers) {
+      const expected = summary(build(null, layer));
+      assert.ok(expected.problems.some(([, list]) => list.length > 0), layer);
+      assert.deepEqual(summary(build(precompiled, layer)), expected, layer);
+    }
+  });
+
+  it('loads a built-in file from its text when the text is not the one precompiled', () => {
+    const store = new ModelStore(precompiled);
+    const [first] = files;
+    const text = readFileSync(first, 'utf8');
+    const same = store.update(first, text);
+    assert.equal(same.model, precompiled.model(first, text));
+    const edited = first.endsWith('.json') ? text.replace(/\}\s*$/, ', "name": "edited" }\n') : `${text}\nname: edited\n`;
+    const loaded = store.update(first, edited);
+    assert.equal(precompiled.model(first, edited), undefined);
+    assert.equal(loaded.model?.name, 'edited');
+  });
+});
