@@ -123,7 +123,8 @@ function checkInPart(input: CheckInput, limit: number): CheckResult {
   return result;
 }
 
-function chooseLanguage(draft: ParsedDraft, languages: LanguageRegistry, settings: CheckSettings): { code: string; source: LanguageSource } {
+/** The draft's language: the setting, else its front matter's `lang`, else detection. */
+export function chooseLanguage(draft: ParsedDraft, languages: LanguageRegistry, settings: CheckSettings): { code: string; source: LanguageSource } {
   if (settings.language && settings.language !== 'auto' && languages.get(settings.language)) return { code: settings.language, source: 'setting' };
   const declared = draft.frontMatter?.data.lang ?? draft.frontMatter?.data.language;
   if (typeof declared === 'string') {

@@ -3,12 +3,11 @@
  * chosen exactly as a check chooses it, and its analysis. No rule runs here.
  */
 import type { LanguageData } from '../../../../schemas/language';
-import { checkDraft, type CheckSettings, type LanguageSource, type RuleSetting } from '../check';
+import { chooseLanguage, type CheckSettings, type LanguageSource } from '../check';
 import { DraftAnalysis } from '../analysis/draft-analysis';
 import { readDraft, type ParsedDraft } from '../markdown/parse';
 import type { LanguageRegistry } from '../language/registry';
 import type { PolicyIndex } from '../model/policy-index';
-import { RULES } from '../rules/index';
 import type { BlockCache } from '../analysis/block-cache';
 
 export interface DraftView {
@@ -18,11 +17,9 @@ export interface DraftView {
   analysis: DraftAnalysis;
 }
 
-const ALL_RULES_OFF: Record<string, RuleSetting> = Object.fromEntries(RULES.map((rule) => [rule.id, 'off' as const]));
-
 export function analyseDraft(text: string, model: PolicyIndex, languages: LanguageRegistry, settings: CheckSettings = {}, draft: ParsedDraft = readDraft(text), blockCache?: BlockCache): DraftView {
-  // With every rule off a check only chooses the language: the same choice the rules see.
-  const { language: code, languageSource } = checkDraft({ text, draft, model, languages, settings: { language: settings.language, rules: ALL_RULES_OFF } });
+  // The language a check would choose: the same choice the rules see.
+  const { code, source: languageSource } = chooseLanguage(draft, languages, { language: settings.language });
   const language = languages.get(code) ?? languages.get('en')!;
   return { draft, language, languageSource, analysis: new DraftAnalysis(draft, language, languages, model, blockCache) };
 }
