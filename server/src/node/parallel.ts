@@ -87,12 +87,16 @@ export async function checkFilesInParallel(files: readonly string[], options: Ba
   const stopIdleWorkers = () => workers.forEach(({ worker }, w) => {
     if (Atomics.compareExchange(state, 1 + w, NOT_STARTED, STOPPED) === NOT_STARTED) void worker.terminate();
   });
+  let checked = false;
   try {
     const loaded = here();
     if (!loaded) return undefined;
     for (const [i, result] of takeFiles(files, state, loaded, options.settings)) results[i] = result;
+    checked = true;
   } finally {
     stopIdleWorkers();
+    // Model errors, or this thread failed: nothing the workers find is wanted any more.
+    if (!checked) for (const { worker, finished } of workers) { finished.catch(() => undefined); void worker.terminate(); }
   }
   await Promise.all(workers.map(({ finished }) => finished));
   return results;
