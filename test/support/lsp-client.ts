@@ -21,8 +21,9 @@ export class LspTestClient {
   private readonly waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
 
-  constructor() {
-    this.process = spawn(process.execPath, [join(packageRoot(), 'bin', 'council-notes.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `nodeArgs`: flags for the server's Node process (the benchmark compares V8 settings). */
+  constructor(nodeArgs: string[] = []) {
+    this.process = spawn(process.execPath, [...nodeArgs, join(packageRoot(), 'bin', 'council-notes.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => this.logs.push(String(chunk)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
