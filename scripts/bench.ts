@@ -52,24 +52,33 @@ function stats(times: number[]) {
 
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1)).padStart(7);
 
-async function main(): Promise<void> {
-  console.log(`Council Notes benchmark — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}\n`);
-  const { lint } = await import('markdownlint/sync');
-  const remark = unified().use(remarkParse).use(remarkGfm);
+/** (a) remark + GFM, (b) markdownlint with its default rules, (c) the full check (no size limit). */
+async function runnerOf(name: string): Promise<(text: string) => void> {
+  if (name === 'a') {
+    const remark = unified().use(remarkParse).use(remarkGfm);
+    return (text) => { remark.parse(text); };
+  }
+  if (name === 'b') {
+    const { lint } = await import('markdownlint/sync');
+    return (text) => { lint({ strings: { draft: text } }); };
+  }
   const languages = loadLanguages();
-  const started = performance.now();
   const model = loadModelFromDisk([]).build.index;
-  console.log(`model load (built-in model, ${model.entityCount} entities): ${(performance.now() - started).toFixed(0)} ms\n`);
+  return (text) => { checkDraft({ text, model, languages, settings: { maxDocumentSize: Number.POSITIVE_INFINITY } }); };
+}
 
-  const runners: [string, (text: string) => void][] = [
-    ['a remark', (text) => { remark.parse(text); }],
-    ['b markdownlint', (text) => { lint({ strings: { draft: text } }); }],
-    ['c council-notes', (text) => { checkDraft({ text, model, languages, settings: { maxDocumentSize: Number.POSITIVE_INFINITY } }); }],
-  ];
+async function main(): Promise<void> {
+  const single = process.argv.indexOf('--single');
+  if (single >= 0) { await singleRun(process.argv[single + 1], Number(process.argv[single + 2])); return; }
+  console.log(`Council Notes benchmark — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}\n`);
+  const started = performance.now();
+  const runners: [string, (text: string) => void][] = [['a remark', await runnerOf('a')], ['b markdownlint', await runnerOf('b')], ['c council-notes', await runnerOf('c')]];
+  console.log(`model load (built-in model): ${(performance.now() - started).toFixed(0)} ms\n`);
   if (process.argv.includes('--server-only')) { await serverFigures(); workspaceFigure(); return; }
   console.log('Full check, one process, interleaved (ms)');
   console.log('size      (a) median   p95 | (b) median   p95 | (c) median   p95 |  c/a   c/b |   MB/s (c)');
   for (const [label, size, iterations] of SIZES.slice(0, quick ? 2 : 4)) {
+    if (size >= 10_000_000) { hugeDraftRow(label, size); continue; }
     const text = draftOfSize(size);
     const times: number[][] = runners.map(() => []);
     // Large sizes: one warm-up at 1 MB, none at 10 MB (a single run takes tens of seconds).
@@ -91,6 +100,34 @@ async function main(): Promise<void> {
 
   await serverFigures();
   workspaceFigure();
+}
+
+/**
+ * 10 MB: one run of each, each in a child process stopped after HUGE_LIMIT_MS (remark and
+ * micromark grow faster than linearly here: footnote definitions are looked up in a list), so
+ * that the rest of the benchmark still runs. A stopped run prints as "> limit".
+ */
+const HUGE_LIMIT_MS = 150_000;
+
+function hugeDraftRow(label: string, size: number): void {
+  const time = (runner: string): number | undefined => {
+    const run = spawnSync(process.execPath, [__filename, '--single', runner, String(size)], { encoding: 'utf8', timeout: HUGE_LIMIT_MS, maxBuffer: 1 << 20 });
+    const ms = /^single (\d+(?:\.\d+)?)$/m.exec(run.stdout ?? '')?.[1];
+    return ms === undefined ? undefined : Number(ms);
+  };
+  const [a, b, c] = ['a', 'b', 'c'].map(time);
+  const cell = (value: number | undefined) => (value === undefined ? `> ${HUGE_LIMIT_MS / 1000} s`.padStart(15) : `${ms(value)}  (1 run)`);
+  const ratio = (x: number | undefined, y: number | undefined, width: number) => (x !== undefined && y !== undefined ? (x / y).toFixed(2) : '–').padStart(width);
+  console.log(`${label.padEnd(8)} ${cell(a)} | ${cell(b)} | ${cell(c)} | ${ratio(c, a, 4)} ${ratio(c, b, 5)} | ${c === undefined ? '–'.padStart(8) : (size / 1e6 / (c / 1000)).toFixed(2).padStart(8)}`);
+}
+
+/** `--single a|b|c SIZE`: one timed run in this process, for hugeDraftRow. */
+async function singleRun(runner: string, size: number): Promise<void> {
+  const text = draftOfSize(size);
+  const run = await runnerOf(runner);
+  const t = performance.now();
+  run(text);
+  console.log(`single ${(performance.now() - t).toFixed(0)}`);
 }
 
 async function serverFigures(): Promise<void> {

@@ -1,11 +1,12 @@
 import type { Rule } from '../rule';
 
 /**
- * The notice that a draft above the size limit was checked only in part (see check.ts). It is a
+ * The notice that a draft was checked only in part: above the size limit (see check.ts), or with
+ * a line nested too deep to read as Markdown (markdown/nesting.ts), read as plain prose. It is a
  * finding, so the drafter sees it where they see everything else: nothing is cut silently.
  */
 export const partialCheck: Rule = {
   id: 'partial-check',
-  description: 'A draft above the size limit (councilNotes.maxDocumentSize, default 5 MB) is checked only up to the limit.',
+  description: 'A draft checked only in part: above the size limit (councilNotes.maxDocumentSize, default 5 MB) only up to the limit; nested more than 100 levels deep, as plain prose.',
   defaultSeverity: 'information',
 };
