@@ -1,11 +1,11 @@
 /**
  * Block by block: rules whose findings in a paragraph, heading or table cell depend only on that
- * block (with the language and the model) are run on each block alone, and an editor keeps their
- * findings per block text in a BlockCache. A keystroke then re-runs them on the one block it
- * changed; the other blocks' findings are reused, moved to where their block now stands.
+ * block (with the language and the model) run on runs of a few blocks at a time (blockRuns), and
+ * an editor keeps their findings per run text in a BlockCache. A keystroke then re-runs them on
+ * the run it changed; the other runs' findings are reused, moved to where their run now stands.
  *
  * Prose outside blocks is all barrier (see markdown/parse.ts), and every scan stops at a barrier,
- * so a rule sees in a block alone exactly what it sees of that block in the whole draft.
+ * so a rule sees in a run alone exactly what it sees of those blocks in the whole draft.
  * test/unit/block-check.test.ts compares the two on generated drafts.
  */
 import type { LanguageData } from '../../../../schemas/language';
