@@ -28,7 +28,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { paths } from '../vscode/common';
 import {
-  CHROMIUM_FLAGS, HarnessError, cleanEnv, codeServer, collectLogs, ensureDebianPackages, freePort, killGroup, node24, waitForHealth,
+  HarnessError, launchChromium, workbenchPage, cleanEnv, codeServer, collectLogs, ensureDebianPackages, freePort, killGroup, node24, waitForHealth,
 } from '../vscode/run-code-server';
 
 // Browser globals of the page.evaluate callbacks, which run in Chromium, not in Node (the project's
@@ -408,15 +408,8 @@ async function main(): Promise<number> {
     server.stderr?.pipe(out);
     await waitForHealth(`http://${host}/healthz`, server, 30_000);
 
-    browser = await playwright.chromium.launch({
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      env: { ...process.env, XDG_CONFIG_HOME: join(state, 'chromium') },
-    });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
-    page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
+    browser = await launchChromium(playwright, state);
+    const page = await workbenchPage(browser, consoleLines);
     const workbenchStarted = Date.now();
     await page.goto(`http://${host}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });

@@ -50,6 +50,17 @@ describe('robustness: language server faults (stdio)', function () {
   let client: FaultClient | undefined;
   const uri = (name: string) => pathToFileURL(join(workspace, name)).toString();
 
+  /** After bad input: the server is still running, still checks a draft, and shuts down cleanly. */
+  async function assertStillChecking(client: FaultClient): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(client.exitCode, undefined, `the server is still running; stderr: ${client.stderr.join('').slice(-1000)}`);
+    const c = uri('c.md');
+    client.open(c, 'The Council invited Tunesia.\n', 1);
+    await client.settle(() => (client.latest.get(c)?.diagnostics.length ?? 0) > 0, 200, 30_000);
+    assert.deepEqual(client.latest.get(c)!.diagnostics.map((d) => d.code), ['unknown-country']);
+    assert.equal(await client.shutdown(), 0);
+  }
+
   beforeEach(() => {
     workspace = mkdtempSync(join(tmpdir(), 'council-notes-faults-'));
     mkdirSync(join(workspace, 'extra'));
@@ -262,26 +273,14 @@ describe('robustness: language server faults (stdio)', function () {
     client.rawMessage({ jsonrpc: '1.0', method: 42 });
     client.rawMessage([1, 2, 3]);
     client.rawMessage('just a string');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    assert.equal(client.exitCode, undefined, `the server is still running; stderr: ${client.stderr.join('').slice(-1000)}`);
-    // It still does its job.
-    const c = uri('c.md');
-    client.open(c, 'The Council invited Tunesia.\n', 1);
-    await client.settle(() => (client!.latest.get(c)?.diagnostics.length ?? 0) > 0, 200, 30_000);
-    assert.deepEqual(client.latest.get(c)!.diagnostics.map((d) => d.code), ['unknown-country']);
-    assert.equal(await client.shutdown(), 0);
+    await assertStillChecking(client);
   });
 
   it('survives a message body that is not JSON', async () => {
     client = new FaultClient();
     await client.initialize(workspace);
     client.raw('Content-Length: 12\r\n\r\n{"jsonrpc":]');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    assert.equal(client.exitCode, undefined, `the server is still running; stderr: ${client.stderr.join('').slice(-1000)}`);
-    const c = uri('c.md');
-    client.open(c, 'The Council invited Tunesia.\n', 1);
-    await client.settle(() => (client!.latest.get(c)?.diagnostics.length ?? 0) > 0, 200, 30_000);
-    assert.equal(await client.shutdown(), 0);
+    await assertStillChecking(client);
   });
 
   // 20,000 nested quotes overflowed the parser's stack: the check threw, was logged, and the draft

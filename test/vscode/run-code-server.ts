@@ -20,7 +20,7 @@ import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, r
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { Paths, checkBuilt, freshWorkspace, paths, readResults, report } from './common';
 
 export const CODE_SERVER_VERSION = '4.139.1';
@@ -144,6 +144,24 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** Debian's Chromium, headless, with its profile under the run's state folder. */
+export function launchChromium(playwright: typeof import('playwright-core'), state: string): Promise<Browser> {
+  return playwright.chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    env: { ...process.env, XDG_CONFIG_HOME: join(state, 'chromium') },
+  });
+}
+
+/** A page the size of a laptop screen whose console lines and errors go into `consoleLines`. */
+export async function workbenchPage(browser: Browser, consoleLines: string[]): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
+  return page;
 }
 
 export async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -297,16 +315,9 @@ async function main(): Promise<number> {
     await waitForHealth(`http://${host}/healthz`, server, 30_000);
     log(`code-server listening on ${host} after ${seconds(startedServer)} (log: ${serverLog})`);
 
-    browser = await playwright.chromium.launch({
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      env: { ...process.env, XDG_CONFIG_HOME: join(state, 'chromium') },
-    });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    browser = await launchChromium(playwright, state);
     const consoleLines: string[] = [];
-    page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
-    page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
+    const page = await workbenchPage(browser, consoleLines);
 
     const remote = (path: string) => `vscode-remote://${host}${path}`;
     const payload = JSON.stringify([

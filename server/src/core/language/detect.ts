@@ -17,6 +17,8 @@ export interface Detection { code: string; confidence: number }
  */
 const recent = new Map<string, Detection>();
 const RECENT_SAMPLES = 8;
+/** The registry the remembered detections were made with. */
+let recentRegistry: LanguageRegistry | undefined;
 
 export function detectLanguage(prose: string, registry: LanguageRegistry, fallback = 'en'): Detection {
   const sample = prose.slice(0, SAMPLE_LENGTH);
@@ -29,7 +31,6 @@ export function detectLanguage(prose: string, registry: LanguageRegistry, fallba
   if (recent.size > RECENT_SAMPLES) recent.delete(recent.keys().next().value!);
   return detection;
 }
-let recentRegistry: LanguageRegistry | undefined;
 
 function detectInSample(sample: string, registry: LanguageRegistry, fallback: string): Detection {
   const votes = new Map<string, number>();
