@@ -19,13 +19,18 @@ import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDraft } from '../server/src/core/check';
+import { parseMarkdown } from '../server/src/core/markdown/parse';
 import { loadLanguages, packageRoot } from '../server/src/node/resources';
 import { loadModelFromDisk } from '../server/src/node/session';
 import { PATHOLOGICAL, budgetForBytes, utf8Bytes } from '../test/support/fuzz-pathological';
 import { resultViolations } from '../test/support/fuzz-props';
 import { findRegexes, measureRegexes } from '../test/support/fuzz-regex';
 
-interface Measurement { scale: number; chars: number; bytes: number; ms: number[]; findings: number; rssMb: number; badRanges: string[]; error?: string }
+interface Measurement {
+  scale: number; chars: number; bytes: number; ms: number[]; findings: number; rssMb: number; badRanges: string[]; error?: string;
+  /** The Markdown parse alone (remark with the core's extensions and fixes), at full scale: what the check cannot go below. */
+  parseMs?: number;
+}
 
 function argument(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -53,6 +58,11 @@ if (process.argv[2] === '--child') {
         measurement.findings = result.findings.length;
         if (i === 0) measurement.badRanges = resultViolations(text, result).slice(0, 3).map((v) => `${v.kind}: ${v.message.slice(0, 300)}`);
         if (measurement.ms[i] > 5 * budgetForBytes(measurement.bytes)) break;
+      }
+      if (scale === scales[scales.length - 1] && measurement.ms[0] > budgetForBytes(measurement.bytes)) {
+        const started = performance.now();
+        parseMarkdown(text);
+        measurement.parseMs = performance.now() - started;
       }
     } catch (error) {
       measurement.error = ((error as Error)?.stack ?? String(error)).split('\n').slice(0, 6).join('\n');
@@ -148,6 +158,7 @@ async function main(): Promise<void> {
       row.note = full.badRanges.join('; ');
     } else if (full && best(full)! > budgetForBytes(full.bytes)) {
       row.verdict = 'SLOW';
+      if (full.parseMs !== undefined) row.note = `the Markdown parse alone takes ${fmtMs(full.parseMs)}`;
     }
     if (row.verdict === 'ok' && row.growth !== undefined && row.growth > 3) row.verdict = 'ok (super-linear)';
     rows.push(row);

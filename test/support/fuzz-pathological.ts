@@ -39,6 +39,7 @@ export const PATHOLOGICAL: PathologicalInput[] = [
   { name: 'example-notes', description: '1 MB of real notes (the English example drafts, repeated)', make: (n) => exampleNotesOfLength(n), full: 1_000_000, ci: 30_000 },
   { name: 'single-line', description: '1 MB of note prose on a single line (no line break)', make: (n) => proseOfLength(n), full: 1_000_000, ci: 30_000 },
   { name: 'single-line-plain', description: '1 MB single line of one repeated plain sentence', make: (n) => 'The Council invited Tunisia and Morocco to cooperate further. '.repeat(Math.ceil(n / 62)).slice(0, n), full: 1_000_000, ci: 30_000 },
+  { name: 'setext-headings', description: '20,000 setext headings (a line underlined by "---" or "===")', make: (n) => Array.from({ length: n }, (_, i) => `Tunesia ${i}\n${i % 2 ? '===' : '---'}\n\nThe Council met.\n`).join('\n'), full: 20_000, ci: 1_000 },
   { name: 'nested-quotes', description: '10,000 nested block quotes (">>>>…> Tunesia")', make: (n) => `${'>'.repeat(n)} Tunesia and Turkey\n`, full: 10_000, ci: 500 },
   { name: 'nested-quotes-spaced', description: '10,000 nested block quotes ("> > > … > Tunesia")', make: (n) => `${'> '.repeat(n)}Tunesia and Turkey\n`, full: 10_000, ci: 500 },
   { name: 'nested-lists', description: '10,000 nested list levels ("- - - … - item")', make: (n) => `${'- '.repeat(n)}Tunesia and Turkey\n`, full: 10_000, ci: 300 },

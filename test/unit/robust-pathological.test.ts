@@ -32,7 +32,7 @@ describe('robustness: pathological drafts (CI scale)', function () {
     assert.deepEqual(check('The Council invited Tunesia and Turkey.', { language: 'en' }).findings, before);
   });
 
-  describe('at the scale the issue names (skipped while a fix is pending; see docs/robustness.md)', () => {
+  describe('at the scale the issue names (see docs/robustness.md)', () => {
     // Fixed: both recursions overflowed the stack: mdast's tree walkers (unist-util-visit-parents,
     // used by remark-gfm / mdast-util-from-markdown) and readTree's own visit() in
     // server/src/core/markdown/parse.ts. At about 4,000 quote levels and 2,000 list levels checkDraft
@@ -65,10 +65,6 @@ describe('robustness: pathological drafts (CI scale)', function () {
       assert.deepEqual(check(deep, { language: 'en' }).findings.map((f) => f.rule), ['partial-check', 'unknown-country', 'unknown-country']);
       assert.deepEqual(check(deep, { language: 'en', rules: { 'partial-check': 'off' } }).findings.map((f) => f.rule), ['unknown-country', 'unknown-country']);
     });
-    // Lead/upstream: micromark-extension-gfm-footnote keeps defined labels in an array
-    // (`defined.includes(identifier)`), and micromark's resolveAllText splices its event list,
-    // so footnotes cost time quadratic in their number: 16,000 definitions take ~9 s,
-    // 100,000 do not finish in minutes.
     // Timing bounds below are 5× the budget, so that a fix passes them on a loaded machine.
     const withinFiveBudgets = (name: string, scale?: number) => {
       const input = PATHOLOGICAL.find((p) => p.name === name)!;
@@ -93,20 +89,21 @@ describe('robustness: pathological drafts (CI scale)', function () {
     // are now found with a Set (server/src/core/text/yaml-keys.ts).
     it('front matter of 25,000 keys is read within budget', () => withinFiveBudgets('front-matter-huge', 25_000));
 
-    // Upstream (docs/robustness.md problem 15, with the micromark reports): micromark resolves
-    // emphasis delimiters ("attention") in time quadratic in their number: 50,000 alternating "*"
-    // and "_" (50 kB) take 64 s; "[a](" × 100,000 takes 91 s. Not fixable in the core short of
-    // limiting what reaches the parser (per-construct counts in core/markdown/nesting.ts's
-    // pre-scan, switching such a draft to plain prose) or a worker with a time budget that
-    // also serves the editor features.
-    it.skip('50,000 emphasis delimiters are parsed within budget', () => withinFiveBudgets('emphasis-delimiters', 50_000));
+    // Fixed (problem 15): micromark resolves emphasis, links and footnote calls of one paragraph in
+    // time quadratic in their number: 50,000 "*_" took 64 s, 100,000 "[a](" 91 s, 50,000 footnote
+    // calls in one paragraph 81 s. A paragraph with more than 2,000 such characters is now read
+    // as plain text with a notice (server/src/core/markdown/inline-limits.ts).
+    it('200,000 emphasis delimiters are checked within budget', () => withinFiveBudgets('emphasis-delimiters'));
+    it('100,000 unclosed links are checked within budget', () => withinFiveBudgets('unclosed-links'));
+    it('100,000 footnote references in one paragraph are checked within budget', () => withinFiveBudgets('footnote-references-one-paragraph'));
 
-    it.skip('100,000 footnotes (2.2 MB) are checked within 2 s per MB', () => {
-      const input = PATHOLOGICAL.find((p) => p.name === 'footnotes')!;
-      const text = input.make(input.full);
-      const started = Date.now();
-      check(text);
-      assert.ok(Date.now() - started < 5 * budgetMs(text), `took ${Date.now() - started} ms`);
-    });
+    // Problem 15, partly fixed: micromark-extension-gfm-footnote looked every label up in an array,
+    // and micromark-core-commonmark copied the whole event list for every setext heading
+    // (server/src/core/markdown/micromark-fixes.ts), and micromark keeps ~10 kB per block until the
+    // end of the parse (large drafts are now parsed in parts: core/markdown/chunked.ts). 100,000
+    // footnotes went from not finishing in minutes to 41 s, linear, of which the Markdown parse
+    // alone is 37 s: micromark's cost per block (100–200 µs here) is above the budget of 2 s per MB
+    // for drafts made of tiny blocks. Skipped until the parser is faster; `npm run soak` measures it.
+    it.skip('100,000 footnotes (3.7 MB) are checked within budget', () => withinFiveBudgets('footnotes'));
   });
 });

@@ -5,6 +5,7 @@
 import type { Finding, Severity } from './findings';
 import { readDraft, type ParsedDraft } from './markdown/parse';
 import { plainProseNotice } from './markdown/nesting';
+import { literalMarkupNotice } from './markdown/inline-limits';
 import type { PolicyIndex } from './model/policy-index';
 import type { LanguageRegistry } from './language/registry';
 import { detectLanguage } from './language/detect';
@@ -93,7 +94,12 @@ export function checkDraft(input: CheckInput): CheckResult {
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   const kept = applyDirectives(findings, readDirectives(draft.comments, analysis.lines));
   const notice = settings.rules?.['partial-check'];
-  if (draft.plainProse && notice !== 'off') kept.unshift(plainProseNotice(draft.plainProse, analysis.lines, draft.text, notice ?? 'information'));
+  if (notice !== 'off') {
+    const notices = (draft.literalMarkup ?? []).map((block) => literalMarkupNotice(block, analysis.lines, draft.text, notice ?? 'information'));
+    if (draft.plainProse) notices.unshift(plainProseNotice(draft.plainProse, analysis.lines, draft.text, notice ?? 'information'));
+    // Notices first: what was not fully checked is said before what was found.
+    kept.unshift(...notices);
+  }
   return { language: language.code, languageSource: source, findings: kept };
 }
 

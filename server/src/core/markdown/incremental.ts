@@ -10,11 +10,11 @@
 import type { Root, RootContent, Nodes } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { parseMarkdown } from './parse';
+import { countLines, end, endPoint, shift, start } from './tree-positions';
 import { plainProseOf } from './nesting';
+import { literalMarkupOf } from './inline-limits';
 
 export interface IncrementalStats { full: boolean; reparsedStart: number; reparsedEnd: number }
-
-interface Point { line: number; column: number; offset?: number }
 
 export class IncrementalParser {
   private text = '';
@@ -46,8 +46,8 @@ export class IncrementalParser {
     // A document that opens with "---" is read differently by the front-matter extension (even
     // when the front matter is not closed): always parse such a document in full.
     if (children.length === 0 || children[0].type === 'yaml' || old.startsWith('---') || text.startsWith('---')) return undefined;
-    // A draft read as plain prose (nested too deep) is read in full again: the edit may change that.
-    if (plainProseOf(tree)) return undefined;
+    // A draft read (in part) as plain prose is read in full again: the edit may change that.
+    if (plainProseOf(tree) || literalMarkupOf(tree)) return undefined;
 
     // The changed region: common prefix and suffix of the old and new texts.
     const limit = Math.min(old.length, text.length);
@@ -86,7 +86,7 @@ export class IncrementalParser {
     const definitions = children.filter((child, i) => (i < first || i > last) && (child.type === 'definition' || child.type === 'footnoteDefinition') && (!labels || labels.has(child.identifier)));
     const appendix = definitions.map((d) => old.slice(start(d), end(d))).join('\n\n');
     const parsed = parseMarkdown(appendix ? `${slice}\n\n${appendix}\n` : slice);
-    if (plainProseOf(parsed)) return undefined;
+    if (plainProseOf(parsed) || literalMarkupOf(parsed)) return undefined;
     const replacement = parsed.children.filter((child) => start(child) < slice.length);
     // The region must end where it ended in context: nothing may run on into the blank line after it.
     if (replacement.some((child) => end(child) > slice.length)) return undefined;
@@ -130,9 +130,6 @@ function bracketedLabels(text: string): Set<string> | undefined {
   return labels;
 }
 
-function start(node: Nodes): number { return node.position!.start.offset!; }
-function end(node: Nodes): number { return node.position!.end.offset!; }
-
 function lineStart(text: string, offset: number): number {
   const newline = text.lastIndexOf('\n', offset - 1);
   return newline + 1;
@@ -141,33 +138,4 @@ function lineStart(text: string, offset: number): number {
 /** Whether a blank line separates two blocks (the text between them holds an empty line). */
 function blankLineBetween(text: string, from: number, to: number): boolean {
   return /\n[ \t]*\r?\n/.test(text.slice(from, to));
-}
-
-function countLines(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) count++;
-  return count;
-}
-
-function endPoint(text: string): Point {
-  const lastNewline = text.lastIndexOf('\n');
-  return { line: countLines(text, 0, text.length) + 1, column: text.length - lastNewline, offset: text.length };
-}
-
-/** Moves a subtree by an offset and a number of lines (columns stay: regions start at line starts). */
-function shift(node: Nodes, offset: number, lines: number): void {
-  if (offset === 0 && lines === 0) return;
-  const stack: Nodes[] = [node];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    const position = current.position;
-    // In place: every node has points of its own (mdast-util-from-markdown makes new ones).
-    if (position) {
-      position.start.line += lines;
-      position.start.offset! += offset;
-      position.end.line += lines;
-      position.end.offset! += offset;
-    }
-    if ('children' in current) for (const child of current.children) stack.push(child as Nodes);
-  }
 }

@@ -10,11 +10,11 @@ import type { Paragraph, Root, Text } from 'mdast';
 import type { Point } from 'unist';
 import type { Finding, Severity } from '../findings';
 import type { LineIndex } from '../text/positions';
+import { BOM, afterMarkers, lineEnd, markerEnd, nextLineStart, noticeOnLine } from './lines';
 
 /** Deeper than this many levels of block quotes and lists, a draft is read as plain prose. */
 export const MAX_NESTING = 100;
 
-const BOM = 0xfeff;
 
 /** Why a draft was read as plain prose, for the notice. */
 export interface PlainProseReason { depth: number; line: number }
@@ -66,23 +66,6 @@ function nestingOf(text: string, start: number, end: number): number {
   return markers + Math.floor(indent / 2);
 }
 
-/** The offset after a container marker at `i` (">" or a list marker followed by a space or the line end), or -1. */
-function markerEnd(text: string, i: number, end: number): number {
-  const c = text.charCodeAt(i);
-  if (c === 62) return i + 1; // >
-  let after = -1;
-  if (c === 45 || c === 42 || c === 43) after = i + 1; // - * +
-  else if (c >= 48 && c <= 57) {
-    let j = i;
-    while (j < end && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
-    const d = text.charCodeAt(j);
-    if (d === 46 || d === 41) after = j + 1; // . )
-  }
-  if (after < 0) return -1;
-  const next = text.charCodeAt(after);
-  return after >= end || next === 32 || next === 9 ? after : -1;
-}
-
 /**
  * The draft as a tree of paragraphs of text, with no Markdown structure: each run of non-blank
  * lines is a paragraph, and each line's text after its container markers a text node.
@@ -114,47 +97,9 @@ export function readAsPlainProse(text: string, reason: PlainProseReason): Root {
 
 /** The notice (a partial-check finding) on the line that nests too deep. */
 export function plainProseNotice(reason: PlainProseReason, lines: LineIndex, text: string, severity: Severity): Finding {
-  const start = lines.lineStart(reason.line);
-  const end = lineEnd(text, start);
-  return {
-    rule: 'partial-check',
-    severity,
-    message: `This line nests block quotes or lists ${reason.depth.toLocaleString('en')} levels deep: above ${MAX_NESTING} levels the draft is checked as plain text, without its Markdown structure (code, links, footnotes, tables).`,
-    start,
-    end,
-    range: lines.rangeOf(start, end),
-  };
-}
-
-function afterMarkers(text: string, start: number, end: number): number {
-  let i = start;
-  while (i < end) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === BOM) { i++; continue; }
-    const after = markerEnd(text, i, end);
-    if (after < 0) break;
-    i = after;
-  }
-  return i;
+  return noticeOnLine(lines.lineStart(reason.line), lines, text, severity, `This line nests block quotes or lists ${reason.depth.toLocaleString('en')} levels deep: above ${MAX_NESTING} levels the draft is checked as plain text, without its Markdown structure (code, links, footnotes, tables).`);
 }
 
 function point(line: number, lineStart: number, offset: number): Point {
   return { line, column: offset - lineStart + 1, offset };
-}
-
-/** The end of the line that starts at `start` (before its \n, \r\n or \r). */
-function lineEnd(text: string, start: number): number {
-  let i = start;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) break;
-    i++;
-  }
-  return i;
-}
-
-/** The start of the next line (past the length of the text after the last one). */
-function nextLineStart(text: string, end: number): number {
-  if (end >= text.length) return text.length + 1;
-  return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
 }

@@ -18,6 +18,10 @@ import { duplicateKeys } from '../text/yaml-keys';
 import { hideAutolinks } from './autolinks';
 import type { Root, Nodes, Parents } from 'mdast';
 import type { Point } from 'unist';
+import { footnotesWithLabelSet, labelLists } from './micromark-fixes';
+import { limitInlineMarkup, literalMarkupOf, markLiteralMarkup, type LiteralMarkupBlock } from './inline-limits';
+import { BOM } from './lines';
+import { PARTS_FROM, parseInParts } from './chunked';
 import { excessiveNesting, plainProseOf, readAsPlainProse, type PlainProseReason } from './nesting';
 
 /** Stands for non-prose content in the mask: it ends words, names and sentences. */
@@ -43,6 +47,8 @@ export interface ParsedDraft {
   comments: Comment[];
   /** Set when the draft was nested too deep to be read as Markdown and was read as plain prose. */
   plainProse?: PlainProseReason;
+  /** Blocks with too much inline markup, read as plain text (see inline-limits.ts). */
+  literalMarkup?: LiteralMarkupBlock[];
 }
 
 /**
@@ -53,7 +59,7 @@ export interface ParsedDraft {
  */
 function remarkTablesAndFootnotes(this: Processor): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTable(), gfmFootnote());
+  (data.micromarkExtensions ??= []).push(labelLists, gfmTable(), footnotesWithLabelSet(gfmFootnote()));
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown());
 }
 
@@ -64,13 +70,20 @@ const withoutFrontMatter = unified().use(remarkParse).use(remarkTablesAndFootnot
 export function parseMarkdown(text: string): Root {
   const tooDeep = excessiveNesting(text);
   if (tooDeep) return readAsPlainProse(text, tooDeep);
+  const limited = limitInlineMarkup(text);
   // micromark drops a leading byte-order mark, which would shift every position by one: parse
   // the text after it (so front matter is still seen) and move every position one unit on.
-  if (text.charCodeAt(0) === 0xfeff) return movedPastBom(parseWithoutBom(text.slice(1)));
-  return parseWithoutBom(text);
+  const tree = limited.text.charCodeAt(0) === BOM ? movedPastBom(parseWithoutBom(limited.text.slice(1))) : parseWithoutBom(limited.text);
+  return markLiteralMarkup(tree, limited.blocks);
 }
 
 function parseWithoutBom(text: string): Root {
+  return (text.length >= PARTS_FROM ? parseInParts(text, parsePart) : undefined) ?? parsePart(text, true);
+}
+
+/** A draft, or a part of one: only the part that opens the draft can hold front matter. */
+export function parsePart(text: string, first: boolean): Root {
+  if (!first) return withoutFrontMatter.parse(text) as Root;
   const tree = processor.parse(text) as Root;
   // micromark-extension-frontmatter 2.0.0: a draft that opens with "---" but has no front matter
   // gets no block quotes or lists at all ("---\n\n> quote" is a paragraph). Parse it again without.
@@ -194,6 +207,8 @@ export function readTree(text: string, tree: Root): ParsedDraft {
   }
   const plain = plainProseOf(tree);
   if (plain) draft.plainProse = plain;
+  const literal = literalMarkupOf(tree);
+  if (literal) draft.literalMarkup = literal;
 
   draft.prose = hideAutolinks(codesToString(mask));
   return draft;

@@ -1,0 +1,142 @@
+/**
+ * Parsing a large draft in parts. micromark keeps the events and tokenizer state of every block
+ * (about 10 kB each) until the whole document is parsed: 50,000 footnotes and their references
+ * (1.8 MB) held 2.7 GB and spent half their time collecting garbage. Parsed in parts of about
+ * PART_SIZE characters, only one part's state is alive at a time.
+ *
+ * A part ends before a line that cannot continue anything above it: after a blank line, at the
+ * left margin, not a list item, and outside fenced code and HTML blocks. Definitions resolve
+ * references anywhere in a document, so every part is parsed with the labels of all of the draft's
+ * definitions known (micromark-fixes.ts `withDefinitions`). The result must equal a whole parse;
+ * where that cannot be shown (a part whose last block runs on into its blank lines, or labels
+ * found by the scan that are not the definitions the parts hold), the caller parses the draft whole.
+ * test/unit/chunked.test.ts compares both on examples and generated drafts.
+ */
+import type { Nodes, Root, RootContent } from 'mdast';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
+import { withDefinitions, type DefinitionLabels } from './micromark-fixes';
+import { DEFINITION_LABEL, afterMarkers, fenceAt, firstNonSpace, lineEnd, markerEnd, nextLineStart, onlySpaces, skipFrontMatter } from './lines';
+import { countLines, end, endPoint, shift } from './tree-positions';
+
+/** Drafts at least this long are parsed in parts. */
+export const PARTS_FROM = 256 * 1024;
+/** The size a part grows to before it ends at the next safe line. */
+export const PART_SIZE = 64 * 1024;
+
+/** Parses one part; `first` is the part that opens the draft (the only one that may hold front matter). */
+export type PartParser = (part: string, first: boolean) => Root;
+
+/** The draft parsed part by part, or undefined when that would not give the tree of a whole parse. */
+export function parseInParts(text: string, parsePart: PartParser, partSize = PART_SIZE): Root | undefined {
+  const cuts = safeCuts(text, partSize);
+  if (cuts.length === 0) return undefined;
+  const labels = definitionLabels(text);
+  const children: RootContent[] = [];
+  let from = 0;
+  let lines = 0;
+  for (const to of [...cuts, text.length]) {
+    const part = text.slice(from, to);
+    const tree = withDefinitions(labels, () => parsePart(part, from === 0));
+    const last = tree.children.at(-1);
+    // The blank lines that end a part must be outside every block, as they are in the whole draft.
+    if (to < text.length && last && end(last) > contentEnd(part)) return undefined;
+    for (const child of tree.children) {
+      shift(child, from, lines);
+      children.push(child);
+    }
+    lines += countLines(part, 0, part.length);
+    from = to;
+  }
+  const root: Root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
+  return sameLabels(labels, definedIn(root)) ? root : undefined;
+}
+
+/** Offsets where a part may end: the start of a line after a blank line, at the left margin, not a list item, outside code and HTML blocks. */
+export function safeCuts(text: string, partSize: number): number[] {
+  const cuts: number[] = [];
+  let partStart = 0;
+  let previousBlank = false;
+  let fence: { code: number; length: number } | undefined;
+  let htmlEnd: string | undefined;
+  for (let start = skipFrontMatter(text); start < text.length;) {
+    const end = lineEnd(text, start);
+    const content = firstNonSpace(text, start, end);
+    const line = text.slice(content, Math.min(end, content + 12)).toLowerCase();
+    if (fence) {
+      const closing = content - start < 4 ? fenceAt(text, content, end) : undefined;
+      if (closing && closing.code === fence.code && closing.length >= fence.length && onlySpaces(text, content + closing.length, end)) fence = undefined;
+    } else if (htmlEnd) {
+      if (text.slice(start, end).toLowerCase().includes(htmlEnd)) htmlEnd = undefined;
+    } else {
+      const blank = content === end;
+      const atMargin = content === start && !blank && markerEnd(text, start, end) < 0;
+      if (atMargin && previousBlank && start - partStart >= partSize) {
+        cuts.push(start);
+        partStart = start;
+      }
+      if (content - start < 4) {
+        fence = fenceAt(text, content, end);
+        htmlEnd = fence ? undefined : htmlBlockEnd(line);
+        if (htmlEnd && text.slice(content + 2, end).toLowerCase().includes(htmlEnd)) htmlEnd = undefined;
+      }
+      previousBlank = blank;
+    }
+    start = nextLineStart(text, end);
+  }
+  return cuts;
+}
+
+/** The text that ends an HTML block that may hold blank lines (CommonMark kinds 1 to 5), if the line opens one. */
+function htmlBlockEnd(line: string): string | undefined {
+  if (line.startsWith('<!--')) return '-->';
+  if (line.startsWith('<?')) return '?>';
+  if (line.startsWith('<![cdata[')) return ']]>';
+  if (/^<![a-z]/.test(line)) return '>';
+  const raw = /^<(script|pre|style|textarea)(?=[\s>]|$)/.exec(line);
+  return raw ? `</${raw[1]}>` : undefined;
+}
+
+/** The labels of every line that looks like a link or footnote definition, normalised as micromark does. */
+export function definitionLabels(text: string): DefinitionLabels {
+  const links = new Set<string>();
+  const footnotes = new Set<string>();
+  for (let start = 0; start < text.length;) {
+    const end = lineEnd(text, start);
+    const content = afterMarkers(text, start, end);
+    if (text.charCodeAt(content) === 91) {
+      const label = DEFINITION_LABEL.exec(text.slice(content, Math.min(end, content + 2002)))?.[1];
+      if (label !== undefined) {
+        if (label.startsWith('^')) footnotes.add(normalizeIdentifier(label.slice(1)));
+        else links.add(normalizeIdentifier(label));
+      }
+    }
+    start = nextLineStart(text, end);
+  }
+  return { links: [...links], footnotes: [...footnotes] };
+}
+
+/** The definitions the tree holds, as mdast identifies them (normalised and lower-cased). */
+function definedIn(tree: Root): { links: Set<string>; footnotes: Set<string> } {
+  const links = new Set<string>();
+  const footnotes = new Set<string>();
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'definition') links.add(node.identifier);
+    else if (node.type === 'footnoteDefinition') footnotes.add(node.identifier);
+    if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+  return { links, footnotes };
+}
+
+function sameLabels(scanned: DefinitionLabels, defined: { links: Set<string>; footnotes: Set<string> }): boolean {
+  const same = (labels: string[], identifiers: Set<string>) => labels.length === identifiers.size && labels.every((label) => identifiers.has(label.toLowerCase()));
+  return same(scanned.links, defined.links) && same(scanned.footnotes, defined.footnotes);
+}
+
+/** The offset after the last character of a part that is not a line break, space or tab. */
+function contentEnd(part: string): number {
+  let i = part.length;
+  while (i > 0 && ' \t\r\n'.includes(part[i - 1])) i--;
+  return i;
+}

@@ -1,0 +1,96 @@
+/**
+ * Line helpers for the linear pre-scans of a draft (nesting.ts, inline-limits.ts): lines end at
+ * \n, \r\n or \r, as in CommonMark.
+ */
+import type { Finding, Severity } from '../findings';
+import type { LineIndex } from '../text/positions';
+
+export const BOM = 0xfeff;
+
+/** The end of the line that starts at `start` (before its \n, \r\n or \r). */
+export function lineEnd(text: string, start: number): number {
+  let i = start;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    i++;
+  }
+  return i;
+}
+
+/** The start of the next line (past the length of the text after the last one). */
+export function nextLineStart(text: string, end: number): number {
+  if (end >= text.length) return text.length + 1;
+  return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+}
+
+/** The offset after a line's indentation and container markers (">", list markers). */
+export function afterMarkers(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === BOM) { i++; continue; }
+    const after = markerEnd(text, i, end);
+    if (after < 0) break;
+    i = after;
+  }
+  return i;
+}
+
+/** The offset after a container marker at `i` (">" or a list marker followed by a space or the line end), or -1. */
+export function markerEnd(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 62) return i + 1; // >
+  let after = -1;
+  if (c === 45 || c === 42 || c === 43) after = i + 1; // - * +
+  else if (c >= 48 && c <= 57) {
+    let j = i;
+    while (j < end && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+    const d = text.charCodeAt(j);
+    if (d === 46 || d === 41) after = j + 1; // . )
+  }
+  if (after < 0) return -1;
+  const next = text.charCodeAt(after);
+  return after >= end || next === 32 || next === 9 ? after : -1;
+}
+
+/** A partial-check finding on the line that starts at `start`. */
+export function noticeOnLine(start: number, lines: LineIndex, text: string, severity: Severity, message: string): Finding {
+  const end = lineEnd(text, start);
+  return { rule: 'partial-check', severity, message, start, end, range: lines.rangeOf(start, end) };
+}
+
+/** Where the body starts: after front matter ("---" … "---" or "...") if the draft opens with it. */
+export function skipFrontMatter(text: string): number {
+  const bom = text.charCodeAt(0) === BOM ? 1 : 0;
+  if (!text.startsWith('---', bom) || !onlySpaces(text, bom + 3, lineEnd(text, bom))) return 0;
+  for (let start = nextLineStart(text, lineEnd(text, bom)); start <= text.length;) {
+    const end = lineEnd(text, start);
+    const line = text.slice(start, end).trimEnd();
+    if (line === '---' || line === '...') return nextLineStart(text, end);
+    start = nextLineStart(text, end);
+  }
+  return 0;
+}
+
+/** A code fence ("```" or "~~~", three or more) at `at`, after at most three spaces. */
+export function fenceAt(text: string, at: number, end: number): { code: number; length: number } | undefined {
+  const code = text.charCodeAt(at);
+  if (code !== 96 && code !== 126) return undefined;
+  let i = at;
+  while (i < end && text.charCodeAt(i) === code) i++;
+  return i - at >= 3 ? { code, length: i - at } : undefined;
+}
+
+/** "[label]:" at a line's content start, the label captured (at most 999 characters, brackets only escaped). */
+export const DEFINITION_LABEL = /^\[((?:[^\\[\]]|\\.){1,999})\]:/;
+
+export function onlySpaces(text: string, from: number, end: number): boolean {
+  return firstNonSpace(text, from, end) === end;
+}
+
+export function firstNonSpace(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === BOM)) i++;
+  return i;
+}

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import type { Root } from 'mdast';
+import { PARTS_FROM, definitionLabels, parseInParts, safeCuts } from '../../server/src/core/markdown/chunked';
+import { parseMarkdown, parsePart } from '../../server/src/core/markdown/parse';
+import { packageRoot } from '../../server/src/node/resources';
+import { draftArbitrary, modelVocabulary } from '../support/fuzz-gen';
+import { testModel } from '../support/checker';
+
+/** The draft parsed whole, as before parts existed. */
+const whole = (text: string): Root => parsePart(text, true);
+const plain = (tree: unknown) => JSON.parse(JSON.stringify(tree)) as unknown;
+const examples = () => ['en', 'nl', 'fr', 'de'].flatMap((lang) => {
+  const dir = join(packageRoot(), 'examples', lang);
+  return readdirSync(dir).filter((n) => n.endsWith('.md')).sort().map((n) => readFileSync(join(dir, n), 'utf8'));
+});
+
+describe('parsing a large draft in parts', () => {
+  it('gives the tree of a whole parse for the example drafts, cut into parts of 500 characters', () => {
+    let inParts = 0;
+    for (const text of examples()) {
+      const tree = parseInParts(text, parsePart, 500);
+      if (!tree) continue;
+      inParts++;
+      assert.deepEqual(plain(tree), plain(whole(text)));
+    }
+    assert.ok(inParts >= 10, `only ${inParts} examples were parsed in parts`);
+  });
+
+  it('gives the tree of a whole parse for generated drafts, or declines', function () {
+    this.timeout(120_000);
+    const vocabulary = modelVocabulary(testModel());
+    let inParts = 0;
+    let runs = 0;
+    fc.assert(fc.property(fc.array(draftArbitrary(vocabulary, { bom: 0 }), { minLength: 2, maxLength: 6 }), (drafts) => {
+      const text = drafts.join('\n\n');
+      runs++;
+      const tree = parseInParts(text, parsePart, 40);
+      if (!tree) return;
+      inParts++;
+      assert.deepEqual(plain(tree), plain(whole(text)));
+    }), { numRuns: 600 });
+    assert.ok(inParts > runs / 4, `only ${inParts} of ${runs} drafts were parsed in parts`);
+  });
+
+  it('does not cut inside fenced code, HTML blocks or lists, nor before a continued block', () => {
+    const text = [
+      'Intro.', '', '```', 'code', '', 'still code', '```', '', 'After the fence.', '',
+      '<!-- a comment', '', 'still the comment -->', '', 'After the comment.', '',
+      '- item', '', '- item of the same list', '', '    indented code', '', 'Last.',
+    ].join('\n');
+    const cuts = safeCuts(text, 1).map((at) => text.slice(at).split('\n')[0]);
+    // Before a fence or a comment that opens after a blank line is a safe cut; inside them, in a list or before indented code is not.
+    assert.deepEqual(cuts, ['```', 'After the fence.', '<!-- a comment', 'After the comment.', 'Last.']);
+  });
+
+  it('resolves references to definitions in other parts, and declines when a definition-like line is not one', () => {
+    const body = Array.from({ length: 30 }, (_, i) => `Paragraph ${i} cites [the Code][code] and a note[^n${i}].`).join('\n\n');
+    const definitions = `[code]: https://example.eu/visa-code\n\n${Array.from({ length: 30 }, (_, i) => `[^n${i}]: Note ${i}.`).join('\n')}\n`;
+    const text = `${body}\n\n${definitions}`;
+    const tree = parseInParts(text, parsePart, 200)!;
+    assert.ok(tree);
+    assert.deepEqual(plain(tree), plain(whole(text)));
+    assert.deepEqual(definitionLabels(text).links, ['CODE']);
+    // "[x]:" inside a code block is not a definition: the parts cannot be shown equal, so none are used.
+    const tricky = `${body}\n\n\`\`\`\n[x]: https://example.eu\n\`\`\`\n\nSee [x].\n`;
+    assert.equal(parseInParts(tricky, parsePart, 200), undefined);
+    assert.deepEqual(plain(parseMarkdown(tricky)), plain(whole(tricky)));
+  });
+
+  it('parseMarkdown parses a draft above the threshold in parts, to the same tree, with front matter and CR line ends', () => {
+    const notes = examples().filter((t) => !t.startsWith('---')).join('\n\n');
+    const big = `---\nlang: en\n---\n${notes.repeat(Math.ceil(PARTS_FROM / notes.length) + 1)}`;
+    assert.ok(big.length > PARTS_FROM);
+    assert.ok(parseInParts(big, parsePart), 'the examples can be cut');
+    assert.deepEqual(plain(parseMarkdown(big)), plain(whole(big)));
+    const cr = big.replace(/\r?\n/g, '\r');
+    assert.deepEqual(plain(parseInParts(cr, parsePart)), plain(whole(cr)));
+  });
+});
