@@ -56,6 +56,16 @@ describe('parsing a large draft in parts', () => {
     assert.deepEqual(cuts, ['```', 'After the fence.', '<!-- a comment', 'After the comment.', 'Last.']);
   });
 
+  it('cuts before a footnote definition without a blank line, but not inside an HTML block', () => {
+    const text = ['Text[^1].', '[^1]: One.', '[^2]: Two.', '- item', '[^3]: Three.', '<div>', '[^4]: Four.', '', '[^5]: Five.'].join('\n');
+    const cuts = safeCuts(text, 1).map((at) => text.slice(at).split('\n')[0]);
+    assert.deepEqual(cuts, ['[^1]: One.', '[^2]: Two.', '[^3]: Three.', '[^5]: Five.']);
+    // "[^4]:" inside the HTML block is no definition: the labels differ, so the parts are not used.
+    assert.equal(parseInParts(text, parsePart, 1), undefined);
+    const withoutHtml = text.replace('<div>\n[^4]: Four.\n', '');
+    assert.deepEqual(plain(parseInParts(withoutHtml, parsePart, 1)), plain(whole(withoutHtml)));
+  });
+
   it('resolves references to definitions in other parts, and declines when a definition-like line is not one', () => {
     const body = Array.from({ length: 30 }, (_, i) => `Paragraph ${i} cites [the Code][code] and a note[^n${i}].`).join('\n\n');
     const definitions = `[code]: https://example.eu/visa-code\n\n${Array.from({ length: 30 }, (_, i) => `[^n${i}]: Note ${i}.`).join('\n')}\n`;

@@ -4,8 +4,8 @@
  * (1.8 MB) held 2.7 GB and spent half their time collecting garbage. Parsed in parts of about
  * PART_SIZE characters, only one part's state is alive at a time.
  *
- * A part ends before a line that cannot continue anything above it: after a blank line, at the
- * left margin, not a list item, and outside fenced code and HTML blocks. Definitions resolve
+ * A part ends before a line that cannot continue anything above it: at the left margin, not a list
+ * item, outside fenced code and HTML blocks, and after a blank line or opening a footnote definition. Definitions resolve
  * references anywhere in a document, so every part is parsed with the labels of all of the draft's
  * definitions known (micromark-fixes.ts `withDefinitions`). The result must equal a whole parse;
  * where that cannot be shown (a part whose last block runs on into its blank lines, or labels
@@ -51,13 +51,18 @@ export function parseInParts(text: string, parsePart: PartParser, partSize = PAR
   return sameLabels(labels, definedIn(root)) ? root : undefined;
 }
 
-/** Offsets where a part may end: the start of a line after a blank line, at the left margin, not a list item, outside code and HTML blocks. */
+/**
+ * Offsets where a part may end: the start of a line at the left margin, not a list item, outside
+ * code and HTML blocks, after a blank line or opening a footnote definition.
+ */
 export function safeCuts(text: string, partSize: number): number[] {
   const cuts: number[] = [];
   let partStart = 0;
   let previousBlank = false;
   let fence: { code: number; length: number } | undefined;
   let htmlEnd: string | undefined;
+  // Other HTML blocks (CommonMark kinds 6 and 7) end at a blank line.
+  let htmlUntilBlank = false;
   for (let start = skipFrontMatter(text); start < text.length;) {
     const end = lineEnd(text, start);
     const content = firstNonSpace(text, start, end);
@@ -69,8 +74,9 @@ export function safeCuts(text: string, partSize: number): number[] {
       if (text.slice(start, end).toLowerCase().includes(htmlEnd)) htmlEnd = undefined;
     } else {
       const blank = content === end;
+      if (blank) htmlUntilBlank = false;
       const atMargin = content === start && !blank && markerEnd(text, start, end) < 0;
-      if (atMargin && previousBlank && start - partStart >= partSize) {
+      if (atMargin && (previousBlank || (!htmlUntilBlank && opensFootnoteDefinition(text, start, end))) && start - partStart >= partSize) {
         cuts.push(start);
         partStart = start;
       }
@@ -78,12 +84,23 @@ export function safeCuts(text: string, partSize: number): number[] {
         fence = fenceAt(text, content, end);
         htmlEnd = fence ? undefined : htmlBlockEnd(line);
         if (htmlEnd && text.slice(content + 2, end).toLowerCase().includes(htmlEnd)) htmlEnd = undefined;
+        if (!fence && !htmlEnd && line.startsWith('<')) htmlUntilBlank = true;
       }
       previousBlank = blank;
     }
     start = nextLineStart(text, end);
   }
   return cuts;
+}
+
+/**
+ * Whether a line at the left margin opens a footnote definition ("[^label]:"). Such a line starts a
+ * new block after anything but fenced code and HTML blocks (it interrupts a paragraph, a list, a
+ * quote and a table), so a part may also end before it without a blank line: a run of 100,000
+ * definitions is otherwise one part.
+ */
+function opensFootnoteDefinition(text: string, start: number, end: number): boolean {
+  return text.charCodeAt(start) === 91 && text.charCodeAt(start + 1) === 94 && DEFINITION_LABEL.test(text.slice(start, Math.min(end, start + 2002)));
 }
 
 /** The text that ends an HTML block that may hold blank lines (CommonMark kinds 1 to 5), if the line opens one. */
