@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { check, testLanguages, testModel } from '../support/checker';
 import { PATHOLOGICAL, budgetMs } from '../support/fuzz-pathological';
 import { resultViolations } from '../support/fuzz-props';
+import { parseMarkdown } from '../../server/src/core/markdown/parse';
 
 describe('robustness: pathological drafts (CI scale)', function () {
   this.timeout(120_000);
@@ -105,5 +106,28 @@ describe('robustness: pathological drafts (CI scale)', function () {
     // alone is 32 s: micromark's cost per block (100–200 µs here) is above the budget of 2 s per MB
     // for drafts made of tiny blocks. Skipped until the parser is faster; `npm run soak` measures it.
     it.skip('100,000 footnotes (3.7 MB) are checked within budget', () => withinFiveBudgets('footnotes'));
+  });
+});
+
+describe('robustness: a draft read as plain prose keeps its front matter', () => {
+  const frontMatter = '---\nlang: nl\ntitle: Tunesia\n---\n';
+  it('reads lang from it and keeps it out of the prose, as remark reads it', () => {
+    const deep = `${frontMatter}De Raad besprak de stand van zaken.\n\n${'>'.repeat(150)} Tunesia\n`;
+    const result = check(deep);
+    assert.deepEqual([result.language, result.languageSource], ['nl', 'front-matter']);
+    assert.deepEqual(result.findings.map((f) => [f.rule, f.range.start.line]), [['partial-check', 6], ['unknown-country', 6]]);
+    const plainYaml = parseMarkdown(deep).children[0];
+    const markdownYaml = parseMarkdown(`${frontMatter}Text.\n`).children[0];
+    assert.deepEqual(plainYaml, markdownYaml);
+  });
+
+  it('with a byte-order mark, CRLF line ends, empty front matter, or a closing fence on the last line', () => {
+    for (const text of [`\uFEFF${frontMatter}${'>'.repeat(150)} x\n`, `${frontMatter.replace(/\n/g, '\r\n')}${'>'.repeat(150)} x\r\n`, `---\n---\n${'>'.repeat(150)} x`]) {
+      const deep = parseMarkdown(text).children[0];
+      const normal = parseMarkdown(text.replace(/>+ x/, 'Text.')).children[0];
+      assert.deepEqual(deep, normal, JSON.stringify(text.slice(0, 30)));
+    }
+    const closingLast = `---\nlang: nl\n${'>'.repeat(150)} x\n---`;
+    assert.deepEqual(parseMarkdown(closingLast).children.map((c) => c.type), ['yaml']);
   });
 });

@@ -32,6 +32,11 @@ import { BUILT_IN_MODEL_SCHEME, MODEL_CHANGED, type ModelSummary } from './proto
  * COUNCIL_NOTES_DEBOUNCE_MS=0 to measure the check alone.
  */
 export const DEBOUNCE_MS = Number(process.env.COUNCIL_NOTES_DEBOUNCE_MS ?? 120);
+/**
+ * A model file being typed in is validated after DEBOUNCE_MS, but its index (and the per-language
+ * indexes drafts build from it on first use) is rebuilt only after this pause, or on save.
+ */
+export const MODEL_REBUILD_IDLE_MS = 1000;
 /** Documents whose parse tree is kept for incremental reparsing: the ones being typed in. */
 const INCREMENTAL_DOCUMENTS = 4;
 
@@ -78,6 +83,7 @@ export class ServerContext {
   private readonly tokens = new Map<string, { isCancellationRequested: boolean }>();
   private readonly publishedModelFiles = new Set<string>();
   private readonly modelTimers = new Map<string, NodeJS.Timeout>();
+  private modelRebuildTimer: NodeJS.Timeout | undefined;
   private readonly modelNames = new Map<string, string>();
   private readonly lastLanguages = new Map<string, string>();
   /** The text each model file was last loaded from: an unchanged file is not parsed again. */
@@ -184,6 +190,8 @@ export class ServerContext {
 
   /** Builds the model and publishes its problems; drafts are checked against it when next checked. */
   private buildModel(): void {
+    clearTimeout(this.modelRebuildTimer);
+    this.modelRebuildTimer = undefined;
     this.build = this.store.build(this.modelOrder());
     this.generation++;
     this.snapshots.clear();
@@ -192,11 +200,11 @@ export class ServerContext {
     void this.connection.sendNotification(MODEL_CHANGED, this.modelSummary());
   }
 
-  publishModelProblems(): void {
-    if (!this.build) return;
+  publishModelProblems(byFile = this.build?.problems): void {
+    if (!byFile) return;
     const setting = this.settings.rules['model-schema'];
     const current = new Set<string>();
-    for (const [file, problems] of this.build.problems) {
+    for (const [file, problems] of byFile) {
       if (this.isBuiltIn(file) && problems.length === 0) continue;
       const uri = URI.file(file).toString();
       current.add(uri);
@@ -207,15 +215,20 @@ export class ServerContext {
     for (const uri of current) this.publishedModelFiles.add(uri);
   }
 
-  /** Re-validates a model file as it is typed; drafts are re-checked on save. */
+  /**
+   * Re-validates a model file as it is typed (its problems, also those found after merging, without
+   * building an index); the model is rebuilt once typing pauses, and drafts are re-checked on save.
+   */
   modelDocumentChanged(document: TextDocument): void {
     const file = URI.parse(document.uri).fsPath;
     this.cancelModelUpdate(file);
     this.modelTimers.set(file, setTimeout(() => {
       this.modelTimers.delete(file);
       this.loadModelDocument(file, document);
-      this.buildModel();
+      this.publishModelProblems(this.store.problems(this.modelOrder()));
     }, DEBOUNCE_MS));
+    clearTimeout(this.modelRebuildTimer);
+    this.modelRebuildTimer = setTimeout(() => this.buildModel(), Math.max(MODEL_REBUILD_IDLE_MS, DEBOUNCE_MS));
   }
 
   /**

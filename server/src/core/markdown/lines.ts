@@ -60,17 +60,38 @@ export function noticeOnLine(start: number, lines: LineIndex, text: string, seve
   return { rule: 'partial-check', severity, message, start, end, range: lines.rangeOf(start, end) };
 }
 
-/** Where the body starts: after front matter ("---" … "---" or "...") if the draft opens with it. */
-export function skipFrontMatter(text: string): number {
-  const bom = text.charCodeAt(0) === BOM ? 1 : 0;
-  if (!text.startsWith('---', bom) || !onlySpaces(text, bom + 3, lineEnd(text, bom))) return 0;
-  for (let start = nextLineStart(text, lineEnd(text, bom)); start <= text.length;) {
-    const end = lineEnd(text, start);
-    const line = text.slice(start, end).trimEnd();
-    if (line === '---' || line === '...') return nextLineStart(text, end);
-    start = nextLineStart(text, end);
+/** Front matter ("---" lines around YAML) at the start of a draft, after a byte-order mark. */
+export interface FrontMatterSpan {
+  /** The opening "---" (after a BOM). */
+  start: number;
+  /** The YAML between the fences. */
+  valueStart: number;
+  valueEnd: number;
+  /** The closing "---" line, and where the body starts after it. */
+  closeStart: number;
+  closeEnd: number;
+  bodyStart: number;
+}
+
+/** The front matter the draft opens with, as remark-frontmatter reads it ("---" to "---"), if any. */
+export function frontMatterSpan(text: string): FrontMatterSpan | undefined {
+  const start = text.charCodeAt(0) === BOM ? 1 : 0;
+  const openEnd = lineEnd(text, start);
+  if (!text.startsWith('---', start) || !onlySpaces(text, start + 3, openEnd)) return undefined;
+  const valueStart = nextLineStart(text, openEnd);
+  let valueEnd = valueStart;
+  for (let line = valueStart; line <= text.length;) {
+    const end = lineEnd(text, line);
+    if (text.slice(line, end).trimEnd() === '---') return { start, valueStart, valueEnd, closeStart: line, closeEnd: end, bodyStart: nextLineStart(text, end) };
+    valueEnd = end;
+    line = nextLineStart(text, end);
   }
-  return 0;
+  return undefined;
+}
+
+/** Where the body starts: after front matter if the draft opens with it. */
+export function skipFrontMatter(text: string): number {
+  return frontMatterSpan(text)?.bodyStart ?? 0;
 }
 
 /** A code fence ("```" or "~~~", three or more) at `at`, after at most three spaces. */

@@ -6,11 +6,12 @@
  * reaches the parser; it is then read as plain prose (blocks split at blank lines, the markers
  * left out), so its words are still checked, and a notice says so.
  */
-import type { Paragraph, Root, Text } from 'mdast';
+import type { Paragraph, Root, Text, Yaml } from 'mdast';
 import type { Point } from 'unist';
 import type { Finding, Severity } from '../findings';
 import type { LineIndex } from '../text/positions';
-import { BOM, afterMarkers, lineEnd, markerEnd, nextLineStart, noticeOnLine } from './lines';
+import { countLines } from './tree-positions';
+import { BOM, afterMarkers, frontMatterSpan, lineEnd, markerEnd, nextLineStart, noticeOnLine } from './lines';
 
 /** Deeper than this many levels of block quotes and lists, a draft is read as plain prose. */
 export const MAX_NESTING = 100;
@@ -71,11 +72,21 @@ function nestingOf(text: string, start: number, end: number): number {
  * lines is a paragraph, and each line's text after its container markers a text node.
  */
 export function readAsPlainProse(text: string, reason: PlainProseReason): Root {
-  const children: Paragraph[] = [];
+  const children: (Paragraph | Yaml)[] = [];
   let paragraph: Paragraph | undefined;
   let line = 1;
   let lastLineStart = 0;
-  for (let start = 0; start <= text.length; line++) {
+  // Front matter is still read (its `lang` chooses the language), as remark-frontmatter reads it.
+  const frontMatter = frontMatterSpan(text);
+  let bodyStart = 0;
+  if (frontMatter) {
+    line = countLines(text, 0, frontMatter.closeStart) + 1;
+    children.push({ type: 'yaml', value: text.slice(frontMatter.valueStart, Math.max(frontMatter.valueStart, frontMatter.valueEnd)), position: { start: point(1, 0, frontMatter.start), end: point(line, frontMatter.closeStart, frontMatter.closeEnd) } });
+    lastLineStart = frontMatter.closeStart;
+    bodyStart = frontMatter.bodyStart;
+    line++;
+  }
+  for (let start = bodyStart; start <= text.length; line++) {
     const end = lineEnd(text, start);
     const contentStart = afterMarkers(text, start, end);
     if (contentStart < end) {

@@ -67,6 +67,16 @@ export class ModelStore {
 
   /** Merges the given files in order, each in its last good version. */
   build(order: readonly string[]): ModelBuild {
+    const { merged, problems } = this.merge(order);
+    return { index: new PolicyIndex(merged), problems };
+  }
+
+  /** The problems a build would report, without building its index (a model file checked as it is typed). */
+  problems(order: readonly string[]): Map<string, ModelProblem[]> {
+    return this.merge(order).problems;
+  }
+
+  private merge(order: readonly string[]): { merged: MergedModel; problems: Map<string, ModelProblem[]> } {
     const layers = order.flatMap((file) => {
       const model = this.lastGood.get(file);
       return model ? [{ file, model }] : [];
@@ -81,7 +91,7 @@ export class ModelStore {
       if (loaded?.model !== layer.model) continue;
       problems.get(layer.file)!.push(...checkReferences(layer.model, merged, loaded));
     }
-    return { index: new PolicyIndex(merged), problems };
+    return { merged, problems };
   }
 
   /**
