@@ -12,6 +12,16 @@ describe('readDraft: the prose mask', () => {
     assert.equal(draft.prose.indexOf('emphasis'), text.indexOf('emphasis'));
   });
 
+  it('reads a link as its text within the sentence, an autolink as no prose, and a quote\'s continuation markers as spaces', () => {
+    const text = 'See [Bosnia](https://x.eu/Tunesia) and Herzegovina <https://x.eu/Morocco>.\n\n> European\n> Union';
+    const { prose } = readDraft(text);
+    const at = (part: string) => prose.slice(text.indexOf(part), text.indexOf(part) + part.length);
+    assert.equal(prose.length, text.length);
+    assert.equal(at('[Bosnia](https://x.eu/Tunesia) and'), ` Bosnia${' '.repeat('](https://x.eu/Tunesia) '.length)}and`);
+    assert.equal(at('<https://x.eu/Morocco>'), BARRIER.repeat('<https://x.eu/Morocco>'.length));
+    assert.equal(at('European\n> Union'), 'European\n  Union');
+  });
+
   it('hides code, inline code, HTML comments, URLs and link destinations but keeps link text', () => {
     const text = [
       'Tunisia and `Tunesia` <!-- Marocco -->',

@@ -33,6 +33,11 @@ describe('rule undefined-acronym', () => {
   it('does not treat an all-capitals heading as acronyms', () => {
     assert.deepEqual(undefinedAcronyms('# EXTERNAL DIMENSION OF MIGRATION\n\nText.\n', 'en'), []);
   });
+  it('reads "(ACR)" as spelled out only after words of its own paragraph', () => {
+    assert.equal(undefinedAcronyms('The Council met in Brussels\n\n(ABCD) staff attended.', 'en')[0]?.text, 'ABCD');
+    assert.equal(undefinedAcronyms('- The Council met in Brussels\n- (ABCD) staff attended.', 'en')[0]?.text, 'ABCD');
+    assert.deepEqual(undefinedAcronyms('The Agency for Basic Control Data\n(ABCD) met. The ABCD met again.', 'en'), []);
+  });
 });
 
 describe('rule acronym-expansion', () => {
@@ -52,6 +57,12 @@ describe('rule acronym-expansion', () => {
     assert.deepEqual(expansions('The European Union Agency for Asylum (EUAA).', 'en'), []);
     assert.deepEqual(expansions('Het Asielagentschap van de Europese Unie (EUAA) en de Groep externe aspecten van migratie en asiel (EMWP).', 'nl'), []);
     assert.deepEqual(expansions('de European Asylum Support Office (EASO) in 2019.', 'en'), []);
+  });
+  it('reads the expansion through a link and across the lines of a quote, as it is shown', () => {
+    assert.deepEqual(expansions('Staff of the [European Union Agency for Asylum](https://euaa.europa.eu/about) (EUAA) attended.', 'en'), []);
+    assert.deepEqual(expansions('> The European Union Agency for Asylum\n> (EUAA) met.', 'en'), []);
+    assert.deepEqual(expansions('> - The European Union Agency for Asylum\n>   (EUAA) met.', 'en'), []);
+    assert.equal(expansions('> The European Asylum Support Office\n> (EUAA) met.', 'en').length, 1);
   });
 });
 

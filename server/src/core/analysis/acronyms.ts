@@ -39,7 +39,8 @@ export function findAcronymUses(analysis: DraftAnalysis): AcronymUse[] {
   const add = (start: number, acronym: string, tokenEnd: number) => {
     if (inside(exempt, start) || inside(shoutingBlocks, start) || inside(names, start)) return;
     const end = start + acronym.length;
-    const before = prose.slice(Math.max(0, start - 200), start);
+    // "Full term (ACR)" is written within one paragraph: the look-back stops at the block's start.
+    const before = prose.slice(Math.max(0, start - 200, blockStart(analysis.draft.blocks, start)), start);
     const after = prose.slice(tokenEnd, tokenEnd + 300);
     let definition: AcronymUse['definition'];
     let parenthesisStart: number | undefined;
@@ -68,17 +69,28 @@ export function findAcronymUses(analysis: DraftAnalysis): AcronymUse[] {
   return uses.sort((a, b) => a.start - b.start);
 }
 
-/** Whether a sorted, non-nested list of spans has one holding the offset (binary search). */
+/** Whether a sorted, non-nested list of spans has one holding the offset. */
 function spanContaining(spans: { start: number; end: number }[], offset: number): boolean {
+  return indexOfSpanContaining(spans, offset) >= 0;
+}
+
+/** The start of the block holding the offset (0 outside every block). */
+function blockStart(blocks: { start: number; end: number }[], offset: number): number {
+  const index = indexOfSpanContaining(blocks, offset);
+  return index >= 0 ? blocks[index].start : 0;
+}
+
+/** The index of the span holding the offset in a sorted, non-nested list of spans (binary search), or -1. */
+function indexOfSpanContaining(spans: { start: number; end: number }[], offset: number): number {
   let low = 0;
   let high = spans.length - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
     if (spans[mid].end <= offset) low = mid + 1;
     else if (spans[mid].start > offset) high = mid - 1;
-    else return true;
+    else return mid;
   }
-  return false;
+  return -1;
 }
 
 /** Fixed formulas and codes that hold capitals without being acronyms to spell out. */

@@ -138,8 +138,9 @@ export function completionCandidates(analysis: DraftAnalysis, offset: number, op
   const lineStart = analysis.lines.lineStart(analysis.lines.positionAt(offset).line);
   const before = text.slice(lineStart, offset);
   const blankLine = before.trim() === '';
-  // Only prose gets completions: not code, URLs, comments or front matter.
-  if (!blankLine && analysis.prose[offset - 1] === BARRIER) return EMPTY;
+  // Only prose gets completions: not code, URLs, comments or front matter (BARRIER in the mask),
+  // nor markup read as spaces, such as a link's destination (the mask differs from the text).
+  if (!blankLine && (analysis.prose[offset - 1] === BARRIER || analysis.prose[offset - 1] !== text[offset - 1])) return EMPTY;
   if (blankLine && !options.explicit) return EMPTY;
   const limit = options.limit ?? 2000;
 

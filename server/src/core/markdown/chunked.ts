@@ -5,7 +5,7 @@
  * PART_SIZE characters, only one part's state is alive at a time.
  *
  * A part ends before a line that cannot continue anything above it: at the left margin, not a list
- * item, outside fenced code and HTML blocks, and after a blank line or opening a footnote definition. Definitions resolve
+ * item, outside fenced code and HTML blocks, after a blank line or between two footnote definitions. Definitions resolve
  * references anywhere in a document, so every part is parsed with the labels of all of the draft's
  * definitions known (micromark-fixes.ts `withDefinitions`). The result must equal a whole parse;
  * where that cannot be shown (a part whose last block runs on into its blank lines, or labels
@@ -15,7 +15,7 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { withDefinitions, type DefinitionLabels } from './micromark-fixes';
-import { DEFINITION_LABEL, afterMarkers, fenceAt, firstNonSpace, lineEnd, markerEnd, nextLineStart, onlySpaces, skipFrontMatter } from './lines';
+import { BOM, DEFINITION_LABEL, afterMarkers, fenceAt, firstNonSpace, lineEnd, markerEnd, nextLineStart, onlySpaces, skipFrontMatter } from './lines';
 import { countLines, end, endPoint, shift } from './tree-positions';
 
 /** Drafts at least this long are parsed in parts. */
@@ -53,7 +53,7 @@ export function parseInParts(text: string, parsePart: PartParser, partSize = PAR
 
 /**
  * Offsets where a part may end: the start of a line at the left margin, not a list item, outside
- * code and HTML blocks, after a blank line or opening a footnote definition.
+ * code and HTML blocks, after a blank line or between two footnote definitions.
  */
 export function safeCuts(text: string, partSize: number): number[] {
   const cuts: number[] = [];
@@ -63,6 +63,7 @@ export function safeCuts(text: string, partSize: number): number[] {
   let htmlEnd: string | undefined;
   // Other HTML blocks (CommonMark kinds 6 and 7) end at a blank line.
   let htmlUntilBlank = false;
+  let previousFootnote = false;
   for (let start = skipFrontMatter(text); start < text.length;) {
     const end = lineEnd(text, start);
     const content = firstNonSpace(text, start, end);
@@ -75,11 +76,14 @@ export function safeCuts(text: string, partSize: number): number[] {
     } else {
       const blank = content === end;
       if (blank) htmlUntilBlank = false;
-      const atMargin = content === start && !blank && markerEnd(text, start, end) < 0;
-      if (atMargin && (previousBlank || (!htmlUntilBlank && opensFootnoteDefinition(text, start, end))) && start - partStart >= partSize) {
+      // Not before a byte-order mark either: micromark would drop it at the start of a part.
+      const atMargin = content === start && !blank && markerEnd(text, start, end) < 0 && text.charCodeAt(start) !== BOM;
+      const footnote = atMargin && !htmlUntilBlank && plainFootnoteDefinition(text, start, end);
+      if (atMargin && (previousBlank || (footnote && previousFootnote)) && start - partStart >= partSize) {
         cuts.push(start);
         partStart = start;
       }
+      previousFootnote = footnote;
       if (content - start < 4) {
         fence = fenceAt(text, content, end);
         htmlEnd = fence ? undefined : htmlBlockEnd(line);
@@ -94,13 +98,16 @@ export function safeCuts(text: string, partSize: number): number[] {
 }
 
 /**
- * Whether a line at the left margin opens a footnote definition ("[^label]:"). Such a line starts a
- * new block after anything but fenced code and HTML blocks (it interrupts a paragraph, a list, a
- * quote and a table), so a part may also end before it without a blank line: a run of 100,000
- * definitions is otherwise one part.
+ * Whether a line at the left margin is a footnote definition ("[^label]: text") whose text starts
+ * with a letter, so that it holds a paragraph and nothing else. A part may also end between two
+ * such lines, without a blank line (the second interrupts the first's paragraph): a run of 100,000
+ * definitions is otherwise one part. After other blocks micromark's reading of such a line
+ * varies (an HTML block in a quote keeps its line ending), so those cuts are not made.
  */
-function opensFootnoteDefinition(text: string, start: number, end: number): boolean {
-  return text.charCodeAt(start) === 91 && text.charCodeAt(start + 1) === 94 && DEFINITION_LABEL.test(text.slice(start, Math.min(end, start + 2002)));
+function plainFootnoteDefinition(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(start) !== 91 || text.charCodeAt(start + 1) !== 94) return false;
+  const label = DEFINITION_LABEL.exec(text.slice(start, Math.min(end, start + 2002)));
+  return label !== null && /^[ \t]*\p{L}/u.test(text.slice(start + label[0].length, Math.min(end, start + label[0].length + 20)));
 }
 
 /** The text that ends an HTML block that may hold blank lines (CommonMark kinds 1 to 5), if the line opens one. */

@@ -7,6 +7,12 @@ import type { LineIndex } from '../text/positions';
 
 export const BOM = 0xfeff;
 
+/** A space or tab, or the byte-order mark that opens a draft (micromark drops only that one; elsewhere it is a character). */
+export function isLeadingSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || c === 9 || (c === BOM && i === 0);
+}
+
 /** The end of the line that starts at `start` (before its \n, \r\n or \r). */
 export function lineEnd(text: string, start: number): number {
   let i = start;
@@ -28,8 +34,7 @@ export function nextLineStart(text: string, end: number): number {
 export function afterMarkers(text: string, start: number, end: number): number {
   let i = start;
   while (i < end) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === BOM) { i++; continue; }
+    if (isLeadingSpace(text, i)) { i++; continue; }
     const after = markerEnd(text, i, end);
     if (after < 0) break;
     i = after;
@@ -112,6 +117,6 @@ export function onlySpaces(text: string, from: number, end: number): boolean {
 
 export function firstNonSpace(text: string, from: number, end: number): number {
   let i = from;
-  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === BOM)) i++;
+  while (i < end && isLeadingSpace(text, i)) i++;
   return i;
 }

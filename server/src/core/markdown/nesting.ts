@@ -11,7 +11,7 @@ import type { Point } from 'unist';
 import type { Finding, Severity } from '../findings';
 import type { LineIndex } from '../text/positions';
 import { countLines } from './tree-positions';
-import { BOM, afterMarkers, frontMatterSpan, lineEnd, markerEnd, nextLineStart, noticeOnLine } from './lines';
+import { BOM, afterMarkers, isLeadingSpace, frontMatterSpan, lineEnd, markerEnd, nextLineStart, noticeOnLine } from './lines';
 
 /** Deeper than this many levels of block quotes and lists, a draft is read as plain prose. */
 export const MAX_NESTING = 100;
@@ -52,7 +52,7 @@ function nestingOf(text: string, start: number, end: number): number {
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === BOM) {
+    if (isLeadingSpace(text, i)) {
       if (markers === 0 && c !== BOM) indent += c === 9 ? 4 : 1;
       i++;
       continue;

@@ -1,9 +1,9 @@
 /**
  * Reads a Markdown draft into what the rules need: a "prose mask" of the text, front matter,
  * blocks, footnotes. The mask is a copy of the text, offset for offset, in which everything that
- * is not prose (code, inline code, URLs, link destinations, HTML and comments, front matter,
- * list and table syntax) is replaced by BARRIER, and inline markup (emphasis markers, link
- * brackets) by spaces. Rules scan the mask and report offsets that are valid in the original.
+ * is not prose (code, inline code, URLs, HTML and comments, front matter, list and table syntax)
+ * is replaced by BARRIER, and inline markup (emphasis markers, link brackets and destinations,
+ * a quote's "> " on continuation lines) by spaces. Rules scan the mask and report offsets that are valid in the original.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -113,7 +113,22 @@ export function readTree(text: string, tree: Root): ParsedDraft {
   const draft: ParsedDraft = { text, prose: '', blocks: [], footnoteReferences: [], footnoteDefinitions: [], comments: [] };
 
   const fill = (span: Span, code: number) => mask.fill(code, span.start, span.end);
-  const copy = (span: Span) => { for (let i = span.start; i < span.end; i++) mask[i] = text.charCodeAt(i); };
+  /** Inline markup becomes spaces; line breaks stay (rules look for paragraph and line ends). */
+  const markupToSpaces = (span: Span) => {
+    fill(span, SPACE_CODE);
+    for (let i = span.start; i < span.end; i++) if (text.charCodeAt(i) === 10) mask[i] = 10;
+  };
+  // A text node spans its continuation lines' container prefixes ("> " of a quote, a list item's
+  // indentation), which are not in its value: they stay spaces, so "European\n> Union" is two words.
+  const copy = (span: Span) => {
+    let lineStart = false;
+    for (let i = span.start; i < span.end; i++) {
+      const code = text.charCodeAt(i);
+      if (lineStart && (code === 32 || code === 9 || code === 62)) continue;
+      lineStart = code === 10 || code === 13;
+      mask[i] = code;
+    }
+  };
 
   // An explicit stack, not recursion: the depth of the tree must not overflow the call stack.
   const stack: { node: Nodes; inProse: boolean }[] = [{ node: tree, inProse: false }];
@@ -126,8 +141,7 @@ export function readTree(text: string, tree: Root): ParsedDraft {
       case 'paragraph': case 'heading': case 'tableCell':
         if (span) {
           // Inside a phrasing container markup becomes space, so "*Bosnia* and Herzegovina" still reads as one name.
-          fill(span, SPACE_CODE);
-          for (let i = span.start; i < span.end; i++) if (text.charCodeAt(i) === 10) mask[i] = 10;
+          markupToSpaces(span);
           // The pipe before a cell ends the cell before it: no name runs from one cell into the next.
           if (node.type === 'tableCell' && text.charCodeAt(span.start) === 124) mask[span.start] = BARRIER_CODE;
           draft.blocks.push({ ...span, kind: node.type, depth: node.type === 'heading' ? node.depth : undefined });
@@ -165,15 +179,14 @@ export function readTree(text: string, tree: Root): ParsedDraft {
         }
         break;
       case 'link': case 'linkReference':
-        if (span) {
-          // The destination is not prose; the brackets around the link text are only markup.
-          fill(span, BARRIER_CODE);
-          const last = node.children.at(-1);
-          const textEnd = last?.position?.end.offset;
-          if (textEnd !== undefined) fill({ start: span.start, end: Math.min(textEnd + 1, span.end) }, SPACE_CODE);
+        // An autolink shows its URL as its text: that is not prose.
+        if (node.type === 'link' && isAutolink(node, text)) {
+          if (span) fill(span, BARRIER_CODE);
+          return;
         }
-        // An autolink shows its URL as its text: that is not prose either.
-        if (node.type === 'link' && isAutolink(node, text)) return;
+        // The brackets and the destination are markup, not prose: spaces, so that the link text reads
+        // on into the sentence around it as it does when shown ("the [Visa Code](…) (VC)").
+        if (span) markupToSpaces(span);
         break;
       case 'code': case 'definition': case 'thematicBreak':
         return;
