@@ -3,7 +3,8 @@
  * blocks, footnotes. The mask is a copy of the text, offset for offset, in which everything that
  * is not prose (code, inline code, URLs, HTML and comments, front matter, list and table syntax)
  * is replaced by BARRIER, and inline markup (emphasis markers, link brackets and destinations,
- * a quote's "> " on continuation lines) by spaces. Rules scan the mask and report offsets that are valid in the original.
+ * a quote's "> " on continuation lines) by spaces. Rules scan the mask and report offsets that
+ * are valid in the original.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
