@@ -5,9 +5,9 @@
  * PART_SIZE characters, only one part's state is alive at a time.
  *
  * A part ends before a line that cannot continue anything above it: at the left margin, not a list
- * item, outside fenced code and HTML blocks, after a blank line or between two footnote definitions. Definitions resolve
- * references anywhere in a document, so every part is parsed with the labels of all of the draft's
- * definitions known (micromark-fixes.ts `withDefinitions`). The result must equal a whole parse;
+ * item, outside fenced code and HTML blocks, after a blank line or between two footnote
+ * definitions. Definitions resolve references anywhere in a document, so every part is parsed with
+ * the labels of all of the draft's definitions known (micromark-fixes.ts `withDefinitions`). The result must equal a whole parse;
  * where that cannot be shown (a part whose last block runs on into its blank lines, or labels
  * found by the scan that are not the definitions the parts hold), the caller parses the draft whole.
  * test/unit/chunked.test.ts compares both on examples and generated drafts.
@@ -15,7 +15,7 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { withDefinitions, type DefinitionLabels } from './micromark-fixes';
-import { BOM, DEFINITION_LABEL, afterMarkers, fenceAt, firstNonSpace, lineEnd, markerEnd, nextLineStart, onlySpaces, skipFrontMatter } from './lines';
+import { BOM, DEFINITION_LABEL, afterMarkers, closesFence, fenceAt, firstNonSpace, lineEnd, markerEnd, nextLineStart, skipFrontMatter, type Fence } from './lines';
 import { countLines, end, endPoint, shift } from './tree-positions';
 
 /** Drafts at least this long are parsed in parts. */
@@ -59,7 +59,7 @@ export function safeCuts(text: string, partSize: number): number[] {
   const cuts: number[] = [];
   let partStart = 0;
   let previousBlank = false;
-  let fence: { code: number; length: number } | undefined;
+  let fence: Fence | undefined;
   let htmlEnd: string | undefined;
   // Other HTML blocks (CommonMark kinds 6 and 7) end at a blank line.
   let htmlUntilBlank = false;
@@ -69,8 +69,7 @@ export function safeCuts(text: string, partSize: number): number[] {
     const content = firstNonSpace(text, start, end);
     const line = text.slice(content, Math.min(end, content + 12)).toLowerCase();
     if (fence) {
-      const closing = content - start < 4 ? fenceAt(text, content, end) : undefined;
-      if (closing && closing.code === fence.code && closing.length >= fence.length && onlySpaces(text, content + closing.length, end)) fence = undefined;
+      if (content - start < 4 && closesFence(text, fence, content, end)) fence = undefined;
     } else if (htmlEnd) {
       if (text.slice(start, end).toLowerCase().includes(htmlEnd)) htmlEnd = undefined;
     } else {

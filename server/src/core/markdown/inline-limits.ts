@@ -15,7 +15,7 @@
 import type { Root } from 'mdast';
 import type { Finding, Severity } from '../findings';
 import type { LineIndex } from '../text/positions';
-import { DEFINITION_LABEL, afterMarkers, fenceAt, firstNonSpace, lineEnd, nextLineStart, noticeOnLine, onlySpaces, skipFrontMatter } from './lines';
+import { DEFINITION_LABEL, afterMarkers, closesFence, fenceAt, firstNonSpace, lineEnd, nextLineStart, noticeOnLine, skipFrontMatter, type Fence } from './lines';
 
 /** More inline markup characters than this in one block and they are read as plain text. */
 export const MAX_INLINE_MARKERS = 2000;
@@ -46,14 +46,14 @@ export function limitInlineMarkup(text: string): { text: string; blocks: Literal
     }
     block = undefined;
   };
-  let fence: { code: number; length: number } | undefined;
+  let fence: Fence | undefined;
   let start = skipFrontMatter(text);
   while (start <= text.length) {
     const end = lineEnd(text, start);
     const content = afterMarkers(text, start, end);
-    const opened = fenceAt(text, content, end);
+    const opened = fence ? undefined : fenceAt(text, content, end);
     if (fence) {
-      if (opened && opened.code === fence.code && opened.length >= fence.length && onlySpaces(text, content + opened.length, end)) fence = undefined;
+      if (closesFence(text, fence, content, end)) fence = undefined;
     } else if (opened) {
       close();
       fence = opened;

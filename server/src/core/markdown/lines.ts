@@ -99,13 +99,22 @@ export function skipFrontMatter(text: string): number {
   return frontMatterSpan(text)?.bodyStart ?? 0;
 }
 
+/** A code fence: its character ("`" or "~") and length. */
+export interface Fence { code: number; length: number }
+
 /** A code fence ("```" or "~~~", three or more) at `at`, after at most three spaces. */
-export function fenceAt(text: string, at: number, end: number): { code: number; length: number } | undefined {
+export function fenceAt(text: string, at: number, end: number): Fence | undefined {
   const code = text.charCodeAt(at);
   if (code !== 96 && code !== 126) return undefined;
   let i = at;
   while (i < end && text.charCodeAt(i) === code) i++;
   return i - at >= 3 ? { code, length: i - at } : undefined;
+}
+
+/** Whether the fence at `at` (the content start of a line ending at `end`) closes an open one: same character, at least as long, nothing after it. */
+export function closesFence(text: string, open: Fence, at: number, end: number): boolean {
+  const closing = fenceAt(text, at, end);
+  return closing !== undefined && closing.code === open.code && closing.length >= open.length && onlySpaces(text, at + closing.length, end);
 }
 
 /** "[label]:" at a line's content start, the label captured (at most 999 characters, brackets only escaped). */
