@@ -56,6 +56,9 @@ describe('parsing a large draft in parts', () => {
     // A byte-order mark inside a draft is a character: its line is not blank.
     const bom = 'Intro.\n\n\uFEFF\nRegulation 0/0 applies.\n';
     assert.deepEqual(safeCuts(bom, 1), [], 'not before a byte-order mark (a part would lose it), nor after its line');
+    // Front matter closes only at "---" followed by spaces or tabs, as micromark reads it.
+    const nbsp = '---\nkey: value\n---\u202F\n\nText.\n\n---\nlang: en\n---\n\nMore.\n';
+    assert.deepEqual(safeCuts(nbsp, 1).map((at) => nbsp.slice(at).split('\n')[0]), ['More.']);
     // Before a fence or a comment that opens after a blank line is a safe cut; inside them, in a list or before indented code is not.
     assert.deepEqual(cuts, ['```', 'After the fence.', '<!-- a comment', 'After the comment.', 'Last.']);
   });

@@ -87,7 +87,8 @@ export function frontMatterSpan(text: string): FrontMatterSpan | undefined {
   let valueEnd = valueStart;
   for (let line = valueStart; line <= text.length;) {
     const end = lineEnd(text, line);
-    if (text.slice(line, end).trimEnd() === '---') return { start, valueStart, valueEnd, closeStart: line, closeEnd: end, bodyStart: nextLineStart(text, end) };
+    // Only spaces and tabs may follow the fence (trimEnd would also drop U+202F and the like).
+    if (text.startsWith('---', line) && onlySpaces(text, line + 3, end)) return { start, valueStart, valueEnd, closeStart: line, closeEnd: end, bodyStart: nextLineStart(text, end) };
     valueEnd = end;
     line = nextLineStart(text, end);
   }
