@@ -7,16 +7,22 @@
  * A part ends before a line that cannot continue anything above it: at the left margin, not a list
  * item, outside fenced code and HTML blocks, after a blank line or between two footnote
  * definitions. Definitions resolve references anywhere in a document, so every part is parsed with
- * the labels of all of the draft's definitions known (micromark-fixes.ts `withDefinitions`). The result must equal a whole parse;
- * where that cannot be shown (a part whose last block runs on into its blank lines, or labels
- * found by the scan that are not the definitions the parts hold), the caller parses the draft whole.
- * test/unit/chunked.test.ts compares both on examples and generated drafts.
+ * the labels of all of the draft's definitions known (micromark-fixes.ts `withDefinitions`).
+ * Between two such lines, a block of plain text and footnote calls is read without micromark
+ * (simple-blocks.ts); a part also ends before and after such a block (a part parses as fast as
+ * the same blocks in a larger one: 1 MB of the example notes parses a quarter faster so).
+ *
+ * The result must equal a whole parse; where that cannot be shown (a part whose last block runs
+ * on into its blank lines, or labels found by the scan that are not the definitions the parts
+ * hold), the caller parses the draft whole. test/unit/chunked.test.ts compares both on examples
+ * and generated drafts.
  */
 import type { Nodes, Root, RootContent } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { withDefinitions, type DefinitionLabels } from './micromark-fixes';
 import { BOM, DEFINITION_LABEL, afterMarkers, closesFence, fenceAt, firstNonSpace, lineEnd, markerEnd, nextLineStart, skipFrontMatter, type Fence } from './lines';
 import { countLines, end, endPoint, shift } from './tree-positions';
+import { readSimpleBlock } from './simple-blocks';
 
 /** Drafts at least this long are parsed in parts. */
 export const PARTS_FROM = 256 * 1024;
@@ -28,25 +34,45 @@ export type PartParser = (part: string, first: boolean) => Root;
 
 /** The draft parsed part by part, or undefined when that would not give the tree of a whole parse. */
 export function parseInParts(text: string, parsePart: PartParser, partSize = PART_SIZE): Root | undefined {
-  const cuts = safeCuts(text, partSize);
+  const cuts = safeCuts(text);
   if (cuts.length === 0) return undefined;
   const labels = definitionLabels(text);
   const children: RootContent[] = [];
-  let from = 0;
-  let lines = 0;
-  for (const to of [...cuts, text.length]) {
-    const part = text.slice(from, to);
-    const tree = withDefinitions(labels, () => parsePart(part, from === 0));
+  // The part not parsed yet, and its first line (0-based).
+  let partFrom = 0;
+  let partLines = 0;
+  /** Parses [partFrom, to) with micromark; false when its last block runs on into its blank lines. */
+  const parseThePart = (to: number): boolean => {
+    if (to === partFrom) return true;
+    const part = text.slice(partFrom, to);
+    const tree = withDefinitions(labels, () => parsePart(part, partFrom === 0));
     const last = tree.children.at(-1);
     // The blank lines that end a part must be outside every block, as they are in the whole draft.
-    if (to < text.length && last && end(last) > contentEnd(part)) return undefined;
+    if (to < text.length && last && end(last) > contentEnd(part)) return false;
     for (const child of tree.children) {
-      shift(child, from, lines);
+      shift(child, partFrom, partLines);
       children.push(child);
     }
-    lines += countLines(part, 0, part.length);
-    from = to;
+    return true;
+  };
+  const starts = [0, ...cuts, text.length];
+  let lines = 0;
+  for (let i = 0; i + 1 < starts.length; i++) {
+    const from = starts[i];
+    const to = starts[i + 1];
+    const block = from > 0 ? readSimpleBlock(text, from, to, { offset: from, line: lines + 1 }, labels.footnotes) : undefined;
+    const linesAfter = lines + countLines(text, from, to);
+    if (block) {
+      if (!parseThePart(from)) return undefined;
+      children.push(block);
+      [partFrom, partLines] = [to, linesAfter];
+    } else if (from - partFrom >= partSize) {
+      if (!parseThePart(from)) return undefined;
+      [partFrom, partLines] = [from, lines];
+    }
+    lines = linesAfter;
   }
+  if (!parseThePart(text.length)) return undefined;
   const root: Root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
   return sameLabels(labels, definedIn(root)) ? root : undefined;
 }
@@ -55,9 +81,8 @@ export function parseInParts(text: string, parsePart: PartParser, partSize = PAR
  * Offsets where a part may end: the start of a line at the left margin, not a list item, outside
  * code and HTML blocks, after a blank line or between two footnote definitions.
  */
-export function safeCuts(text: string, partSize: number): number[] {
+export function safeCuts(text: string): number[] {
   const cuts: number[] = [];
-  let partStart = 0;
   let previousBlank = false;
   let fence: Fence | undefined;
   let htmlEnd: string | undefined;
@@ -78,10 +103,7 @@ export function safeCuts(text: string, partSize: number): number[] {
       // Not before a byte-order mark either: micromark would drop it at the start of a part.
       const atMargin = content === start && !blank && markerEnd(text, start, end) < 0 && text.charCodeAt(start) !== BOM;
       const footnote = atMargin && !htmlUntilBlank && plainFootnoteDefinition(text, start, end);
-      if (atMargin && (previousBlank || (footnote && previousFootnote)) && start - partStart >= partSize) {
-        cuts.push(start);
-        partStart = start;
-      }
+      if (atMargin && (previousBlank || (footnote && previousFootnote))) cuts.push(start);
       previousFootnote = footnote;
       if (content - start < 4) {
         fence = fenceAt(text, content, end);
@@ -135,7 +157,7 @@ export function definitionLabels(text: string): DefinitionLabels {
     }
     start = nextLineStart(text, end);
   }
-  return { links: [...links], footnotes: [...footnotes] };
+  return { links, footnotes };
 }
 
 /** The definitions the tree holds, as mdast identifies them (normalised and lower-cased). */
@@ -153,7 +175,11 @@ function definedIn(tree: Root): { links: Set<string>; footnotes: Set<string> } {
 }
 
 function sameLabels(scanned: DefinitionLabels, defined: { links: Set<string>; footnotes: Set<string> }): boolean {
-  const same = (labels: string[], identifiers: Set<string>) => labels.length === identifiers.size && labels.every((label) => identifiers.has(label.toLowerCase()));
+  const same = (labels: ReadonlySet<string>, identifiers: Set<string>) => {
+    if (labels.size !== identifiers.size) return false;
+    for (const label of labels) if (!identifiers.has(label.toLowerCase())) return false;
+    return true;
+  };
   return same(scanned.links, defined.links) && same(scanned.footnotes, defined.footnotes);
 }
 

@@ -47,25 +47,33 @@ export function consumeFromFirstEdit(this: EditMap, events: Event[]): undefined 
 
 EditMap.prototype.consume = consumeFromFirstEdit;
 
-/** A list of labels whose `includes` is a Set lookup; `push` is the only way labels are added. */
+/**
+ * A list of labels whose `includes` is a Set lookup, over labels known beforehand (the definitions
+ * of the whole draft when a part of it is parsed, shared by every part rather than copied into
+ * each); `push` is the only way labels are added.
+ */
 export class LabelList extends Array<string> {
   private readonly labels = new Set<string>();
+  private known: ReadonlySet<string> = NO_LABELS;
   // Array methods that make new arrays (map, slice) would call this with a length: keep them plain arrays.
   static override get [Symbol.species]() { return Array; }
-  static holding(...lists: Iterable<string>[]): LabelList {
+  static holding(labels: Iterable<string>, known: ReadonlySet<string> = NO_LABELS): LabelList {
     const list = new LabelList();
-    for (const labels of lists) for (const label of labels) list.push(label);
+    list.known = known;
+    for (const label of labels) list.push(label);
     return list;
   }
-  override includes(label: string): boolean { return this.labels.has(label); }
+  override includes(label: string): boolean { return this.labels.has(label) || this.known.has(label); }
   override push(...labels: string[]): number {
     for (const label of labels) this.labels.add(label);
     return super.push(...labels);
   }
 }
 
+const NO_LABELS: ReadonlySet<string> = new Set();
+
 /** Labels of the definitions in the whole draft, as micromark normalises them, for a parse of one part of it. */
-export interface DefinitionLabels { links: string[]; footnotes: string[] }
+export interface DefinitionLabels { links: ReadonlySet<string>; footnotes: ReadonlySet<string> }
 
 interface DefinitionParser { defined: string[]; gfmFootnotes?: string[] }
 
@@ -87,8 +95,8 @@ export function withDefinitions<T>(labels: DefinitionLabels, parse: () => T): T 
  */
 function prepareParser(parser: DefinitionParser): void {
   if (parser.defined instanceof LabelList) return;
-  parser.defined = LabelList.holding(parser.defined, seeded?.links ?? []);
-  parser.gfmFootnotes = LabelList.holding(parser.gfmFootnotes ?? [], seeded?.footnotes ?? []);
+  parser.defined = LabelList.holding(parser.defined, seeded?.links);
+  parser.gfmFootnotes = LabelList.holding(parser.gfmFootnotes ?? [], seeded?.footnotes);
 }
 
 /** A document construct tried at every line start (`null`: any character) that only prepares the parser, then fails. */

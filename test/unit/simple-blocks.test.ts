@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { RootContent } from 'mdast';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
+import { readSimpleBlock } from '../../server/src/core/markdown/simple-blocks';
+import { withDefinitions } from '../../server/src/core/markdown/micromark-fixes';
+import { parsePart } from '../../server/src/core/markdown/parse';
+import { parseInParts } from '../../server/src/core/markdown/chunked';
+
+const DEFINED = ['1', '2', 'a', 'B-2', 'note'];
+const footnotes = new Set(DEFINED.map(normalizeIdentifier));
+const plain = (tree: unknown) => JSON.parse(JSON.stringify(tree)) as unknown;
+
+/** micromark's reading of a block, as a part of a draft that defines DEFINED. */
+function micromark(block: string): RootContent[] {
+  return withDefinitions({ links: new Set(), footnotes }, () => parsePart(block, false)).children;
+}
+
+/** The fast reading of a block that opens a draft. */
+function fast(block: string) {
+  return readSimpleBlock(block, 0, block.length, { offset: 0, line: 1 }, footnotes);
+}
+
+describe('reading plain blocks without micromark (simple-blocks.ts)', () => {
+  const accepted = [
+    'The Council met.',
+    'The Council met.\n\n\n',
+    'The Council met.\n  \n',
+    'Text[^1].',
+    'Text[^1][^a] and more[^B-2]\n',
+    'Text[^NOTE], case-folded like micromark folds it.',
+    'Over two lines[^1],\nthe second one too[^2].\n\n',
+    '[^1]: A note.',
+    '[^a]: A note[^2] with a call.\nAnd a lazy line.\n\n',
+    'Ça va: the Ministers (27) agreed; 50 % of 2024/1351 + 3 = x^2 # not a heading.',
+    'Überweisung, Łódź, Ελλάδα, 中文 and “quotes”, ‘single’, en – and em — dashes, § 3, 5°.',
+    'Non\u00A0breaking\u202Fspaces inside a line.',
+    '\u{1D400}lphabetic start outside the BMP.',
+    'Really! [^1] Yes!',
+  ];
+  for (const block of accepted) {
+    it(`reads ${JSON.stringify(block.slice(0, 40))} as micromark does`, () => {
+      const node = fast(block);
+      assert.ok(node, 'read');
+      assert.deepEqual(plain([node]), plain(micromark(block)));
+    });
+  }
+
+  const declined: Array<[string, string]> = [
+    ['1. An ordered list item.', 'a line that starts with a digit'],
+    ['- A bullet.', 'a bullet'],
+    ['# Heading', 'a heading'],
+    ['> Quoted', 'a quote'],
+    ['Heading\n===', 'a setext underline'],
+    ['Two  \nlines', 'trailing spaces (a hard break)'],
+    ['Trailing space ', 'a trailing space'],
+    ['Back\\slash', 'a backslash'],
+    ['Some `code`', 'a backtick'],
+    ['Some *emphasis*', 'an asterisk'],
+    ['Some _emphasis_', 'an underscore'],
+    ['A <b>tag</b>', 'HTML'],
+    ['An &amp; entity', 'an ampersand'],
+    ['A [link](https://example.eu)', 'a link'],
+    ['Text[^3].', 'a call to an undefined label'],
+    ['Text[^1](x).', 'a call followed by "("'],
+    ['Text[^1]: x.', 'a call followed by ":"'],
+    ['Text ![^1].', 'an image-like call'],
+    ['Text[^a b].', 'a label with a space'],
+    ['A | B', 'a pipe'],
+    ['Tab\tinside', 'a tab'],
+    ['CR\r\nline ends', 'a carriage return'],
+    ['NUL\u0000inside', 'a control character'],
+    ['Para\n    indented', 'an indented line'],
+    ['Para\n\n    indented code after a blank line', 'a line after the blank lines'],
+    ['[^1]:No space.', 'a definition without a space'],
+    ['[^1]: 1 starts with a digit.', 'a definition whose text does not start with a letter'],
+    ['[^3]: Undefined label.', 'a definition the scan did not see'],
+    ['[x]: https://example.eu', 'a link definition'],
+    ['Line\n[^1]: a definition on the second line', 'a second line that does not start with a letter'],
+    ['\n\n', 'a blank block'],
+  ];
+  for (const [block, what] of declined) {
+    it(`declines ${what}`, () => assert.equal(fast(block), undefined));
+  }
+
+  it('gives the positions of a block further down a draft', () => {
+    const before = 'Intro.\n\n- a list\n\n';
+    const block = 'Text[^1]\nmore.\n\n';
+    const draft = `${before}${block}`;
+    const node = readSimpleBlock(draft, before.length, draft.length, { offset: before.length, line: 5 }, footnotes);
+    const whole = withDefinitions({ links: new Set(), footnotes }, () => parsePart(draft, true)).children;
+    assert.deepEqual(plain([node]), plain(whole.slice(-1)));
+  });
+
+  // Seeded for CI; longer random runs as for chunked.test.ts: COUNCIL_NOTES_PARTS_RUNS, COUNCIL_NOTES_PARTS_SEED.
+  const runs = Number(process.env.COUNCIL_NOTES_PARTS_RUNS ?? 3000);
+  const seed = Number(process.env.COUNCIL_NOTES_PARTS_SEED ?? 20261128);
+  it(`reads ${runs} generated blocks as micromark does, or declines them (seed ${seed})`, function () {
+    this.timeout(600_000);
+    let read = 0;
+    const words = fc.constantFrom('The', 'Council', 'Tunisia', 'Ça', 'Ελλάδα', 'x^2', '50 %', '(27)', 'a:b', 'x!', 'é', '\u00A0', '\u{1D400}');
+    const safe = fc.constantFrom(' ', ' ', '.', ',', '\n', '[^1]', '[^a]', '[^NOTE]', '#', '-', '=', ':', '(', '!');
+    const unsafe = fc.constantFrom('  ', '\n ', '\n\n', '[^3]', '[', ']', '*', '_', '`', '<', '&', '\n1. ', '\n- ', '\t', '\r', '\n===', '|', '[^1]:', '[^1](', '![^1]', ' \n');
+    const rest = fc.array(fc.oneof({ arbitrary: words, weight: 8 }, { arbitrary: safe, weight: 6 }, { arbitrary: unsafe, weight: 1 }), { maxLength: 12 });
+    // Mostly opening with a letter, as a plain line must.
+    const line = fc.tuple(fc.oneof({ arbitrary: fc.constantFrom('The', 'Ça', 'Ελλάδα', '\u{1D400}'), weight: 9 }, { arbitrary: words, weight: 1 }), rest).map(([first, parts]) => first + parts.join(''));
+    const opening = fc.oneof({ arbitrary: fc.constant(''), weight: 6 }, { arbitrary: fc.constantFrom('[^1]: ', '[^a]: '), weight: 3 }, { arbitrary: fc.constantFrom('[^3]: ', '[^1]:', '    ', '- ', '> ', ' '), weight: 1 });
+    const block = fc.tuple(opening, fc.array(line, { minLength: 1, maxLength: 3 }), fc.constantFrom('', '\n', '\n\n', '\n \n', '\n\n  x')).map(([open, lines, end]) => `${open}${lines.join('\n')}${end}`);
+    fc.assert(fc.property(block, (text) => {
+      const node = fast(text);
+      if (!node) return;
+      read++;
+      assert.deepEqual(plain([node]), plain(micromark(text)));
+    }), { numRuns: runs, seed });
+    if (process.env.COUNCIL_NOTES_PARTS_RUNS) console.log(`      ${read} of ${runs} read`);
+    assert.ok(read > runs / 5, `only ${read} generated blocks were read`);
+  });
+
+  it('lets a draft of footnote calls and definitions skip micromark, to the tree of a whole parse', () => {
+    const n = 300;
+    const draft = `Intro *emphasised*.\n\n${Array.from({ length: n }, (_, i) => `Text[^${i}].`).join('\n\n')}\n\n${Array.from({ length: n }, (_, i) => `[^${i}]: Note ${i}.`).join('\n')}\n`;
+    let parsedByMicromark = 0;
+    const tree = parseInParts(draft, (part, first) => {
+      parsedByMicromark += part.length;
+      return parsePart(part, first);
+    });
+    assert.deepEqual(plain(tree), plain(parsePart(draft, true)));
+    assert.equal(parsedByMicromark, 'Intro *emphasised*.\n\n'.length);
+  });
+});
