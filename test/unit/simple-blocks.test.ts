@@ -37,6 +37,10 @@ describe('reading plain blocks without micromark (simple-blocks.ts)', () => {
     'Non\u00A0breaking\u202Fspaces inside a line.',
     '\u{1D400}lphabetic start outside the BMP.',
     'Really! [^1] Yes!',
+    '# A heading[^1]',
+    '###### Six levels deep, C# inside\n\n',
+    'A setext heading\n===\n\n',
+    'Over two lines[^a]\nof a setext heading\n-\n',
   ];
   for (const block of accepted) {
     it(`reads ${JSON.stringify(block.slice(0, 40))} as micromark does`, () => {
@@ -49,9 +53,7 @@ describe('reading plain blocks without micromark (simple-blocks.ts)', () => {
   const declined: Array<[string, string]> = [
     ['1. An ordered list item.', 'a line that starts with a digit'],
     ['- A bullet.', 'a bullet'],
-    ['# Heading', 'a heading'],
     ['> Quoted', 'a quote'],
-    ['Heading\n===', 'a setext underline'],
     ['Two  \nlines', 'trailing spaces (a hard break)'],
     ['Trailing space ', 'a trailing space'],
     ['Back\\slash', 'a backslash'],
@@ -78,6 +80,13 @@ describe('reading plain blocks without micromark (simple-blocks.ts)', () => {
     ['[x]: https://example.eu', 'a link definition'],
     ['Line\n[^1]: a definition on the second line', 'a second line that does not start with a letter'],
     ['\n\n', 'a blank block'],
+    ['####### Seven', 'seven "#"'],
+    ['#Heading', 'an ATX opening without a space'],
+    ['# Heading #', 'an ATX closing sequence'],
+    ['# Heading\nText', 'an ATX heading followed by a line'],
+    ['Text\n= =', 'an underline with a space in it'],
+    ['Text\n  ---', 'an indented underline'],
+    ['[^1]: Note\n---', 'an underline after a definition'],
   ];
   for (const [block, what] of declined) {
     it(`declines ${what}`, () => assert.equal(fast(block), undefined));
@@ -104,8 +113,10 @@ describe('reading plain blocks without micromark (simple-blocks.ts)', () => {
     const rest = fc.array(fc.oneof({ arbitrary: words, weight: 8 }, { arbitrary: safe, weight: 6 }, { arbitrary: unsafe, weight: 1 }), { maxLength: 12 });
     // Mostly opening with a letter, as a plain line must.
     const line = fc.tuple(fc.oneof({ arbitrary: fc.constantFrom('The', 'Ça', 'Ελλάδα', '\u{1D400}'), weight: 9 }, { arbitrary: words, weight: 1 }), rest).map(([first, parts]) => first + parts.join(''));
-    const opening = fc.oneof({ arbitrary: fc.constant(''), weight: 6 }, { arbitrary: fc.constantFrom('[^1]: ', '[^a]: '), weight: 3 }, { arbitrary: fc.constantFrom('[^3]: ', '[^1]:', '    ', '- ', '> ', ' '), weight: 1 });
-    const block = fc.tuple(opening, fc.array(line, { minLength: 1, maxLength: 3 }), fc.constantFrom('', '\n', '\n\n', '\n \n', '\n\n  x')).map(([open, lines, end]) => `${open}${lines.join('\n')}${end}`);
+    const opening = fc.oneof({ arbitrary: fc.constant(''), weight: 6 }, { arbitrary: fc.constantFrom('[^1]: ', '[^a]: ', '# ', '### '), weight: 3 }, { arbitrary: fc.constantFrom('[^3]: ', '[^1]:', '    ', '- ', '> ', ' ', '#', '####### '), weight: 1 });
+    const underline = fc.oneof({ arbitrary: fc.constant(''), weight: 4 }, { arbitrary: fc.constantFrom('\n===', '\n---', '\n-', '\n='), weight: 2 }, { arbitrary: fc.constantFrom('\n= =', '\n  ---', '\n--- ', '\n=-', '\n***'), weight: 1 });
+    const ending = fc.constantFrom('', '\n', '\n\n', '\n \n', '\n\n  x');
+    const block = fc.tuple(opening, fc.array(line, { minLength: 1, maxLength: 3 }), underline, ending).map(([open, lines, under, end]) => `${open}${lines.join('\n')}${under}${end}`);
     fc.assert(fc.property(block, (text) => {
       const node = fast(text);
       if (!node) return;
@@ -113,7 +124,7 @@ describe('reading plain blocks without micromark (simple-blocks.ts)', () => {
       assert.deepEqual(plain([node]), plain(micromark(text)));
     }), { numRuns: runs, seed });
     if (process.env.COUNCIL_NOTES_PARTS_RUNS) console.log(`      ${read} of ${runs} read`);
-    assert.ok(read > runs / 5, `only ${read} generated blocks were read`);
+    assert.ok(read > runs / 8, `only ${read} generated blocks were read`);
   });
 
   it('lets a draft of footnote calls and definitions skip micromark, to the tree of a whole parse', () => {

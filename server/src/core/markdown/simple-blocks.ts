@@ -3,19 +3,21 @@
  * block however small the block (two tokenizers, a dozen events and the mdast compiler for each):
  * 100,000 footnote calls and their definitions, 200,000 one-line blocks, took 32 s to parse.
  *
- * This reads a block that is nothing but plain text and footnote calls (a paragraph, or a footnote
- * definition holding one) into the mdast micromark gives it, and declines every other block, which
- * is then parsed by micromark. "Plain" is kept narrow so that equality is evident: every line
- * starts with a letter (no block syntax can start there) and ends without a space, no character
- * that starts inline syntax (backslash, backtick, `*`, `_`, `<`, `&`, `[`, `]`, `|`, `~`, `!` before
- * `[`) appears outside a call "[^label]" to a label the draft defines, and there are no tabs or
- * carriage returns. test/unit/simple-blocks.test.ts compares it with micromark on generated blocks.
+ * This reads a block that is nothing but plain text and footnote calls (a paragraph, an ATX or
+ * setext heading, or a footnote definition holding a paragraph) into the mdast micromark gives it,
+ * and declines every other block, which is then parsed by micromark. "Plain" is kept narrow so
+ * that equality is evident: every line starts with a letter (no block syntax can start there)
+ * after the block's opening ("# ", "[^label]: "), the last may instead be a setext underline of
+ * "=" or "-" only, no line ends in a space, no character that starts inline syntax (backslash,
+ * backtick, `*`, `_`, `<`, `&`, `[`, `]`, `|`, `~`, `!` before `[`) appears outside a call
+ * "[^label]" to a label the draft defines, and there are no tabs or carriage returns.
+ * test/unit/simple-blocks.test.ts compares it with micromark on examples and generated blocks.
  */
-import type { FootnoteDefinition, Paragraph, PhrasingContent } from 'mdast';
+import type { FootnoteDefinition, Heading, Paragraph, PhrasingContent } from 'mdast';
 import type { Point } from 'unist';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 
-export type SimpleBlock = Paragraph | FootnoteDefinition;
+export type SimpleBlock = Paragraph | Heading | FootnoteDefinition;
 
 /** Where a block starts: its offset in the draft and its line (1-based). */
 export interface BlockStart { offset: number; line: number }
@@ -23,12 +25,17 @@ export interface BlockStart { offset: number; line: number }
 const LETTER = /\p{L}/uy;
 /** A footnote definition's opening: "[^label]: " followed by a letter. */
 const DEFINITION_OPENING = /\[\^([A-Za-z0-9-]{1,100})\]: (?=\p{L})/uy;
+/** An ATX heading's opening: one to six "#" and a space, followed by a letter. */
+const ATX_OPENING = /(#{1,6}) (?=\p{L})/uy;
 /** A footnote call's label and closing bracket, from after "[^". */
 const CALL_LABEL = /([A-Za-z0-9-]{1,100})\]/y;
 
 const LF = 10;
 const SPACE = 32;
 const OPEN_BRACKET = 91;
+const HASH = 35;
+const EQUALS = 61;
+const DASH = 45;
 const CARET = 94;
 const EXCLAMATION = 33;
 const OPEN_PARENTHESIS = 40;
@@ -42,49 +49,70 @@ const SYNTAX = new Set('\\`*_<>&[]|~$'.split('').map((c) => c.charCodeAt(0)));
  * micromark normalises them.
  */
 export function readSimpleBlock(text: string, from: number, to: number, at: BlockStart, footnotes: ReadonlySet<string>): SimpleBlock | undefined {
-  const contentEnd = blockContentEnd(text, from, to);
-  if (contentEnd <= from) return undefined;
-  DEFINITION_OPENING.lastIndex = from;
-  const definition = text.charCodeAt(from) === OPEN_BRACKET ? DEFINITION_OPENING.exec(text) : null;
-  if (text.charCodeAt(from) === OPEN_BRACKET && !definition) return undefined;
-  const label = definition?.[1];
-  if (label !== undefined && !footnotes.has(normalizeIdentifier(label))) return undefined;
-  const contentStart = definition ? from + definition[0].length : from;
+  const lines = blockLines(text, from, to);
+  if (!lines) return undefined;
+  const first = text.charCodeAt(from);
+  const opening = first === OPEN_BRACKET ? DEFINITION_OPENING : first === HASH ? ATX_OPENING : undefined;
+  let contentStart = from;
+  let marker: string | undefined;
+  if (opening) {
+    opening.lastIndex = from;
+    const match = opening.exec(text);
+    // An ATX heading is one line; what follows it would be another block.
+    if (!match || (opening === ATX_OPENING && lines.length > 1)) return undefined;
+    marker = match[1];
+    contentStart = from + match[0].length;
+  } else if (!startsWithLetter(text, from)) return undefined;
+  const underline = !opening && lines.length > 1 ? setextUnderline(text, lines[lines.length - 1]) : undefined;
+  const contentLines = underline ? lines.slice(0, -1) : lines;
+  for (const line of contentLines.slice(1)) if (!startsWithLetter(text, line.start)) return undefined;
+  const contentEnd = contentLines[contentLines.length - 1].end;
+  if (opening === DEFINITION_OPENING && !footnotes.has(normalizeIdentifier(marker!))) return undefined;
+  if (opening === ATX_OPENING && text.charCodeAt(contentEnd - 1) === HASH) return undefined; // a closing sequence
   // Points are read in increasing order of offset.
   const points = new PointReader(text, at);
   const blockStart = points.at(from);
-  const paragraphStart = points.at(contentStart);
+  const phrasingStart = points.at(contentStart);
   const children = phrasing(text, contentStart, contentEnd, points, footnotes);
   if (!children) return undefined;
-  const paragraph: Paragraph = { type: 'paragraph', children, position: { start: paragraphStart, end: points.at(contentEnd) } };
-  if (label === undefined) return paragraph;
-  return { type: 'footnoteDefinition', identifier: identifierOf(label), label, children: [paragraph], position: { start: blockStart, end: points.at(contentEnd) } };
+  if (underline) return { type: 'heading', depth: underline, children, position: { start: blockStart, end: points.at(lines[lines.length - 1].end) } };
+  if (opening === ATX_OPENING) return { type: 'heading', depth: marker!.length as Heading['depth'], children, position: { start: blockStart, end: points.at(contentEnd) } };
+  const paragraph: Paragraph = { type: 'paragraph', children, position: { start: phrasingStart, end: points.at(contentEnd) } };
+  if (opening !== DEFINITION_OPENING) return paragraph;
+  return { type: 'footnoteDefinition', identifier: identifierOf(marker!), label: marker!, children: [paragraph], position: { start: blockStart, end: points.at(contentEnd) } };
 }
 
-/**
- * The end of the block's last line if [from, to) is non-blank lines, each starting with a letter
- * or (the first) with "[^", followed by blank lines only; otherwise -1.
- */
-function blockContentEnd(text: string, from: number, to: number): number {
-  let contentEnd = -1;
+interface Line { start: number; end: number }
+
+/** The non-blank lines of [from, to) if they come first and only blank lines follow; otherwise undefined. */
+function blockLines(text: string, from: number, to: number): Line[] | undefined {
+  const lines: Line[] = [];
   let lineStart = from;
   while (lineStart < to) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0 || lineEnd > to) lineEnd = to;
     if (isBlank(text, lineStart, lineEnd)) {
-      if (contentEnd < 0) return -1;
       // Blank lines end the block: what follows them is the next block.
-      for (let i = lineEnd; i < to; i++) if (!isBlankCharacter(text.charCodeAt(i))) return -1;
-      return contentEnd;
+      for (let i = lineEnd; i < to; i++) if (!isBlankCharacter(text.charCodeAt(i))) return undefined;
+      break;
     }
-    if (contentEnd >= 0 || text.charCodeAt(lineStart) !== OPEN_BRACKET) {
-      LETTER.lastIndex = lineStart;
-      if (!LETTER.test(text)) return -1;
-    }
-    contentEnd = lineEnd;
+    lines.push({ start: lineStart, end: lineEnd });
     lineStart = lineEnd + 1;
   }
-  return contentEnd;
+  return lines.length > 0 ? lines : undefined;
+}
+
+function startsWithLetter(text: string, offset: number): boolean {
+  LETTER.lastIndex = offset;
+  return LETTER.test(text);
+}
+
+/** The depth of the setext heading a line underlines (1 for "=", 2 for "-"), if it is only an underline. */
+function setextUnderline(text: string, line: Line): 1 | 2 | undefined {
+  const marker = text.charCodeAt(line.start);
+  if (marker !== EQUALS && marker !== DASH) return undefined;
+  for (let i = line.start + 1; i < line.end; i++) if (text.charCodeAt(i) !== marker) return undefined;
+  return marker === EQUALS ? 1 : 2;
 }
 
 function isBlankCharacter(code: number): boolean { return code === SPACE || code === LF; }
