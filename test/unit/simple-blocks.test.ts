@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { RootContent } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
-import { readSimpleBlock } from '../../server/src/core/markdown/simple-blocks';
+import { readSimpleBlocks } from '../../server/src/core/markdown/simple-blocks';
 import { withDefinitions } from '../../server/src/core/markdown/micromark-fixes';
 import { parsePart } from '../../server/src/core/markdown/parse';
 import { parseInParts } from '../../server/src/core/markdown/chunked';
@@ -16,9 +16,9 @@ function micromark(block: string): RootContent[] {
   return withDefinitions({ links: new Set(), footnotes }, () => parsePart(block, false)).children;
 }
 
-/** The fast reading of a block that opens a draft. */
-function fast(block: string) {
-  return readSimpleBlock(block, 0, block.length, { offset: 0, line: 1 }, footnotes);
+/** The fast reading of the blocks that open a draft. */
+function fast(blocks: string) {
+  return readSimpleBlocks(blocks, 0, blocks.length, { offset: 0, line: 1 }, footnotes);
 }
 
 describe('reading plain blocks without micromark (simple-blocks.ts)', () => {
@@ -41,12 +41,19 @@ describe('reading plain blocks without micromark (simple-blocks.ts)', () => {
     '###### Six levels deep, C# inside\n\n',
     'A setext heading\n===\n\n',
     'Over two lines[^a]\nof a setext heading\n-\n',
+    '## Heading\n\n- one[^1]\n- two\n\n',
+    'Intro.\n\n* one\n* two',
+    'Intro.\n\n+ one\n',
+    'Intro.\n\n7. seven\n8. eight\n',
+    'Intro.\n\n1) one\n2) two\n',
+    '[^1]: A note.\n\n- then a list\n',
+    'A setext heading\n---\n\n- then a list\n',
   ];
   for (const block of accepted) {
     it(`reads ${JSON.stringify(block.slice(0, 40))} as micromark does`, () => {
-      const node = fast(block);
-      assert.ok(node, 'read');
-      assert.deepEqual(plain([node]), plain(micromark(block)));
+      const nodes = fast(block);
+      assert.ok(nodes, 'read');
+      assert.deepEqual(plain(nodes), plain(micromark(block)));
     });
   }
 
@@ -87,6 +94,17 @@ describe('reading plain blocks without micromark (simple-blocks.ts)', () => {
     ['Text\n= =', 'an underline with a space in it'],
     ['Text\n  ---', 'an indented underline'],
     ['[^1]: Note\n---', 'an underline after a definition'],
+    ['Intro.\n\n- one\n\n- two', 'a loose list'],
+    ['Intro.\n\n- one\n* two', 'a change of bullet'],
+    ['Intro.\n\n1. one\n2) two', 'a change of delimiter'],
+    ['Intro.\n\n- one\ncontinued', 'a lazy continuation line'],
+    ['Intro.\n\n- one\n  continued', 'an indented continuation line'],
+    ['Intro.\n\n- one\n  - nested', 'a nested list'],
+    ['Intro.\n\n-  two spaces', 'two spaces after the marker'],
+    ['Intro.\n\n- [ ] task', 'a task item'],
+    ['Intro.\n\n- - -', 'a thematic break'],
+    ['Intro.\n- interrupting', 'a list that interrupts a paragraph'],
+    ['Intro.\n\n1234567890. ten digits', 'a number of ten digits'],
   ];
   for (const [block, what] of declined) {
     it(`declines ${what}`, () => assert.equal(fast(block), undefined));
@@ -96,9 +114,9 @@ describe('reading plain blocks without micromark (simple-blocks.ts)', () => {
     const before = 'Intro.\n\n- a list\n\n';
     const block = 'Text[^1]\nmore.\n\n';
     const draft = `${before}${block}`;
-    const node = readSimpleBlock(draft, before.length, draft.length, { offset: before.length, line: 5 }, footnotes);
+    const nodes = readSimpleBlocks(draft, before.length, draft.length, { offset: before.length, line: 5 }, footnotes);
     const whole = withDefinitions({ links: new Set(), footnotes }, () => parsePart(draft, true)).children;
-    assert.deepEqual(plain([node]), plain(whole.slice(-1)));
+    assert.deepEqual(plain(nodes), plain(whole.slice(-1)));
   });
 
   // Seeded for CI; longer random runs as for chunked.test.ts: COUNCIL_NOTES_PARTS_RUNS, COUNCIL_NOTES_PARTS_SEED.
@@ -107,6 +125,7 @@ describe('reading plain blocks without micromark (simple-blocks.ts)', () => {
   it(`reads ${runs} generated blocks as micromark does, or declines them (seed ${seed})`, function () {
     this.timeout(600_000);
     let read = 0;
+    let lists = 0;
     const words = fc.constantFrom('The', 'Council', 'Tunisia', 'Ça', 'Ελλάδα', 'x^2', '50 %', '(27)', 'a:b', 'x!', 'é', '\u00A0', '\u{1D400}');
     const safe = fc.constantFrom(' ', ' ', '.', ',', '\n', '[^1]', '[^a]', '[^NOTE]', '#', '-', '=', ':', '(', '!');
     const unsafe = fc.constantFrom('  ', '\n ', '\n\n', '[^3]', '[', ']', '*', '_', '`', '<', '&', '\n1. ', '\n- ', '\t', '\r', '\n===', '|', '[^1]:', '[^1](', '![^1]', ' \n');
@@ -116,14 +135,25 @@ describe('reading plain blocks without micromark (simple-blocks.ts)', () => {
     const opening = fc.oneof({ arbitrary: fc.constant(''), weight: 6 }, { arbitrary: fc.constantFrom('[^1]: ', '[^a]: ', '# ', '### '), weight: 3 }, { arbitrary: fc.constantFrom('[^3]: ', '[^1]:', '    ', '- ', '> ', ' ', '#', '####### '), weight: 1 });
     const underline = fc.oneof({ arbitrary: fc.constant(''), weight: 4 }, { arbitrary: fc.constantFrom('\n===', '\n---', '\n-', '\n='), weight: 2 }, { arbitrary: fc.constantFrom('\n= =', '\n  ---', '\n--- ', '\n=-', '\n***'), weight: 1 });
     const ending = fc.constantFrom('', '\n', '\n\n', '\n \n', '\n\n  x');
-    const block = fc.tuple(opening, fc.array(line, { minLength: 1, maxLength: 3 }), underline, ending).map(([open, lines, under, end]) => `${open}${lines.join('\n')}${under}${end}`);
-    fc.assert(fc.property(block, (text) => {
-      const node = fast(text);
-      if (!node) return;
+    // List items are shorter and plainer than lines, so that whole lists are often plain.
+    const item = fc.tuple(fc.oneof({ arbitrary: fc.constantFrom('The', 'Ça', 'Ελλάδα'), weight: 9 }, { arbitrary: words, weight: 1 }), fc.array(fc.oneof({ arbitrary: words, weight: 8 }, { arbitrary: safe, weight: 6 }, { arbitrary: unsafe, weight: 1 }), { maxLength: 4 })).map(([first, parts]) => first + parts.join(''));
+    const marker = fc.oneof({ arbitrary: fc.constantFrom('- ', '* ', '+ ', '1. ', '7. ', '2) ', '007. '), weight: 6 }, { arbitrary: fc.constantFrom('-  ', '  - ', '-', '1234567890. ', '', '    '), weight: 1 });
+    const list = fc.oneof(
+      { arbitrary: fc.constant(''), weight: 3 },
+      { arbitrary: fc.tuple(fc.constantFrom('\n\n', '\n\n', '\n', '\n \n'), fc.array(fc.tuple(marker, item), { minLength: 1, maxLength: 4 })).map(([gap, items]) => gap + items.map(([m, l]) => m + l).join('\n')), weight: 2 },
+    );
+    const block = fc.tuple(opening, fc.array(line, { minLength: 1, maxLength: 3 }), underline, list, ending).map(([open, lines, under, items, end]) => `${open}${lines.join('\n')}${under}${items}${end}`);
+    // Lists after a plain first block, so that many whole lists are plain.
+    const listUnit = fc.tuple(fc.constantFrom('Intro.', '## Title', '[^1]: Note.', 'Title\n==='), list, ending).map(([first, items, end]) => `${first}${items}${end}`);
+    fc.assert(fc.property(fc.oneof(block, listUnit), (text) => {
+      const nodes = fast(text);
+      if (!nodes) return;
       read++;
-      assert.deepEqual(plain([node]), plain(micromark(text)));
+      if (nodes.some((node) => node.type === 'list')) lists++;
+      assert.deepEqual(plain(nodes), plain(micromark(text)));
     }), { numRuns: runs, seed });
-    if (process.env.COUNCIL_NOTES_PARTS_RUNS) console.log(`      ${read} of ${runs} read`);
+    if (process.env.COUNCIL_NOTES_PARTS_RUNS) console.log(`      ${read} of ${runs} read, ${lists} with a list`);
+    assert.ok(lists > runs / 40, `only ${lists} generated lists were read`);
     assert.ok(read > runs / 8, `only ${read} generated blocks were read`);
   });
 

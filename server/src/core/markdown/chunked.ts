@@ -22,7 +22,7 @@ import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { withDefinitions, type DefinitionLabels } from './micromark-fixes';
 import { BOM, DEFINITION_LABEL, afterMarkers, closesFence, fenceAt, firstNonSpace, lineEnd, markerEnd, nextLineStart, skipFrontMatter, type Fence } from './lines';
 import { countLines, end, endPoint, shift } from './tree-positions';
-import { readSimpleBlock } from './simple-blocks';
+import { readSimpleBlocks } from './simple-blocks';
 
 /** Drafts at least this long are parsed in parts. */
 export const PARTS_FROM = 256 * 1024;
@@ -60,11 +60,11 @@ export function parseInParts(text: string, parsePart: PartParser, partSize = PAR
   for (let i = 0; i + 1 < starts.length; i++) {
     const from = starts[i];
     const to = starts[i + 1];
-    const block = from > 0 ? readSimpleBlock(text, from, to, { offset: from, line: lines + 1 }, labels.footnotes) : undefined;
+    const blocks = from > 0 ? readSimpleBlocks(text, from, to, { offset: from, line: lines + 1 }, labels.footnotes) : undefined;
     const linesAfter = lines + countLines(text, from, to);
-    if (block) {
+    if (blocks) {
       if (!parseThePart(from)) return undefined;
-      children.push(block);
+      for (const block of blocks) children.push(block);
       [partFrom, partLines] = [to, linesAfter];
     } else if (from - partFrom >= partSize) {
       if (!parseThePart(from)) return undefined;

@@ -3,21 +3,22 @@
  * block however small the block (two tokenizers, a dozen events and the mdast compiler for each):
  * 100,000 footnote calls and their definitions, 200,000 one-line blocks, took 32 s to parse.
  *
- * This reads a block that is nothing but plain text and footnote calls (a paragraph, an ATX or
- * setext heading, or a footnote definition holding a paragraph) into the mdast micromark gives it,
- * and declines every other block, which is then parsed by micromark. "Plain" is kept narrow so
- * that equality is evident: every line starts with a letter (no block syntax can start there)
- * after the block's opening ("# ", "[^label]: "), the last may instead be a setext underline of
- * "=" or "-" only, no line ends in a space, no character that starts inline syntax (backslash,
+ * This reads blocks that are nothing but plain text and footnote calls (a paragraph, an ATX or
+ * setext heading, or a footnote definition holding a paragraph, and after it a tight list of
+ * one-line items) into the mdast micromark gives them, and declines everything else, which is then
+ * parsed by micromark. "Plain" is kept narrow so that equality is evident: every line starts with
+ * a letter (no block syntax can start there) after the block's opening ("# ", "[^label]: ", a list
+ * marker and one space), the last line of the first block may instead be a setext underline of "="
+ * or "-" only, no line ends in a space, no character that starts inline syntax (backslash,
  * backtick, `*`, `_`, `<`, `&`, `[`, `]`, `|`, `~`, `!` before `[`) appears outside a call
  * "[^label]" to a label the draft defines, and there are no tabs or carriage returns.
  * test/unit/simple-blocks.test.ts compares it with micromark on examples and generated blocks.
  */
-import type { FootnoteDefinition, Heading, Paragraph, PhrasingContent } from 'mdast';
+import type { FootnoteDefinition, Heading, List, ListItem, Paragraph, PhrasingContent } from 'mdast';
 import type { Point } from 'unist';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 
-export type SimpleBlock = Paragraph | Heading | FootnoteDefinition;
+export type SimpleBlock = Paragraph | Heading | FootnoteDefinition | List;
 
 /** Where a block starts: its offset in the draft and its line (1-based). */
 export interface BlockStart { offset: number; line: number }
@@ -27,6 +28,8 @@ const LETTER = /\p{L}/uy;
 const DEFINITION_OPENING = /\[\^([A-Za-z0-9-]{1,100})\]: (?=\p{L})/uy;
 /** An ATX heading's opening: one to six "#" and a space, followed by a letter. */
 const ATX_OPENING = /(#{1,6}) (?=\p{L})/uy;
+/** A list item's marker and one space, followed by a letter: "-", "*", "+", or up to nine digits and "." or ")". */
+const ITEM_MARKER = /(?:[-*+]|(\d{1,9})[.)]) (?=\p{L})/uy;
 /** A footnote call's label and closing bracket, from after "[^". */
 const CALL_LABEL = /([A-Za-z0-9-]{1,100})\]/y;
 
@@ -44,13 +47,26 @@ const COLON = 58;
 const SYNTAX = new Set('\\`*_<>&[]|~$'.split('').map((c) => c.charCodeAt(0)));
 
 /**
- * The block in [from, to) as mdast, or undefined when it is not plain. [from, to) holds the
- * block's lines and then only blank lines; `footnotes` holds the draft's footnote labels as
- * micromark normalises them.
+ * The blocks in [from, to) as mdast, or undefined when they are not plain. [from, to) starts at a
+ * line at the left margin and holds one block, optionally blank lines and a tight list of one-line
+ * items, then only blank lines. `footnotes` holds the draft's footnote labels as micromark
+ * normalises them.
  */
-export function readSimpleBlock(text: string, from: number, to: number, at: BlockStart, footnotes: ReadonlySet<string>): SimpleBlock | undefined {
-  const lines = blockLines(text, from, to);
-  if (!lines) return undefined;
+export function readSimpleBlocks(text: string, from: number, to: number, at: BlockStart, footnotes: ReadonlySet<string>): SimpleBlock[] | undefined {
+  const groups = lineGroups(text, from, to);
+  if (!groups || groups.length > 2) return undefined;
+  // Points are read in increasing order of offset.
+  const points = new PointReader(text, at);
+  const block = readBlock(text, groups[0], points, footnotes);
+  if (!block) return undefined;
+  if (groups.length === 1) return [block];
+  const list = readList(text, groups[1], points, footnotes);
+  return list ? [block, list] : undefined;
+}
+
+/** A paragraph, heading or footnote definition, or undefined. */
+function readBlock(text: string, lines: Line[], points: PointReader, footnotes: ReadonlySet<string>): Paragraph | Heading | FootnoteDefinition | undefined {
+  const from = lines[0].start;
   const first = text.charCodeAt(from);
   const opening = first === OPEN_BRACKET ? DEFINITION_OPENING : first === HASH ? ATX_OPENING : undefined;
   let contentStart = from;
@@ -69,8 +85,6 @@ export function readSimpleBlock(text: string, from: number, to: number, at: Bloc
   const contentEnd = contentLines[contentLines.length - 1].end;
   if (opening === DEFINITION_OPENING && !footnotes.has(normalizeIdentifier(marker!))) return undefined;
   if (opening === ATX_OPENING && text.charCodeAt(contentEnd - 1) === HASH) return undefined; // a closing sequence
-  // Points are read in increasing order of offset.
-  const points = new PointReader(text, at);
   const blockStart = points.at(from);
   const phrasingStart = points.at(contentStart);
   const children = phrasing(text, contentStart, contentEnd, points, footnotes);
@@ -82,24 +96,53 @@ export function readSimpleBlock(text: string, from: number, to: number, at: Bloc
   return { type: 'footnoteDefinition', identifier: identifierOf(marker!), label: marker!, children: [paragraph], position: { start: blockStart, end: points.at(contentEnd) } };
 }
 
+/**
+ * A tight list whose every line is an item of one line of plain text, all with the same kind of
+ * marker (a change of bullet or of "." and ")" starts another list), or undefined.
+ */
+function readList(text: string, lines: Line[], points: PointReader, footnotes: ReadonlySet<string>): List | undefined {
+  const items: ListItem[] = [];
+  let start: number | null = null;
+  let markerKind = -1;
+  for (const line of lines) {
+    ITEM_MARKER.lastIndex = line.start;
+    const match = ITEM_MARKER.exec(text);
+    if (!match) return undefined;
+    const contentStart = line.start + match[0].length;
+    // The bullet character, or the delimiter after the number.
+    const kind = text.charCodeAt(contentStart - 2);
+    if (markerKind >= 0 && kind !== markerKind) return undefined;
+    if (markerKind < 0 && match[1] !== undefined) start = Number.parseInt(match[1], 10);
+    markerKind = kind;
+    const itemStart = points.at(line.start);
+    const paragraphStart = points.at(contentStart);
+    const children = phrasing(text, contentStart, line.end, points, footnotes);
+    if (!children) return undefined;
+    const paragraph: Paragraph = { type: 'paragraph', children, position: { start: paragraphStart, end: points.at(line.end) } };
+    items.push({ type: 'listItem', spread: false, checked: null, children: [paragraph], position: { start: itemStart, end: points.at(line.end) } });
+  }
+  const position = { start: { ...items[0].position!.start }, end: { ...items[items.length - 1].position!.end } };
+  return { type: 'list', ordered: start !== null, start, spread: false, children: items, position };
+}
+
 interface Line { start: number; end: number }
 
-/** The non-blank lines of [from, to) if they come first and only blank lines follow; otherwise undefined. */
-function blockLines(text: string, from: number, to: number): Line[] | undefined {
-  const lines: Line[] = [];
+/** The non-blank lines of [from, to) in groups separated by blank lines, or undefined if there are none. */
+function lineGroups(text: string, from: number, to: number): Line[][] | undefined {
+  const groups: Line[][] = [];
+  let group: Line[] | undefined;
   let lineStart = from;
   while (lineStart < to) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0 || lineEnd > to) lineEnd = to;
-    if (isBlank(text, lineStart, lineEnd)) {
-      // Blank lines end the block: what follows them is the next block.
-      for (let i = lineEnd; i < to; i++) if (!isBlankCharacter(text.charCodeAt(i))) return undefined;
-      break;
+    if (isBlank(text, lineStart, lineEnd)) group = undefined;
+    else {
+      if (!group) groups.push(group = []);
+      group.push({ start: lineStart, end: lineEnd });
     }
-    lines.push({ start: lineStart, end: lineEnd });
     lineStart = lineEnd + 1;
   }
-  return lines.length > 0 ? lines : undefined;
+  return groups.length > 0 ? groups : undefined;
 }
 
 function startsWithLetter(text: string, offset: number): boolean {
@@ -114,8 +157,6 @@ function setextUnderline(text: string, line: Line): 1 | 2 | undefined {
   for (let i = line.start + 1; i < line.end; i++) if (text.charCodeAt(i) !== marker) return undefined;
   return marker === EQUALS ? 1 : 2;
 }
-
-function isBlankCharacter(code: number): boolean { return code === SPACE || code === LF; }
 
 function isBlank(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (text.charCodeAt(i) !== SPACE) return false;
