@@ -42,6 +42,9 @@ describe('reading plain blocks without micromark (simple-blocks.ts)', () => {
     'A setext heading\n===\n\n',
     'Over two lines[^a]\nof a setext heading\n-\n',
     '## Heading\n\n- one[^1]\n- two\n\n',
+    '## 1. A numbered heading\n\n',
+    '# 2024 review\n',
+    '2024 was the year of the Pact; 27 Member States agreed.\n1.5 million and 3)4 are not list markers.',
     'Intro.\n\n* one\n* two',
     'Intro.\n\n+ one\n',
     'Intro.\n\n7. seven\n8. eight\n',
@@ -58,7 +61,11 @@ describe('reading plain blocks without micromark (simple-blocks.ts)', () => {
   }
 
   const declined: Array<[string, string]> = [
-    ['1. An ordered list item.', 'a line that starts with a digit'],
+    ['1. An ordered list item.', 'an ordered list item'],
+    ['12) An ordered list item.', 'an ordered list item with ")"'],
+    ['1.', 'an empty ordered list item'],
+    ['Text\n1. interrupting', 'a list that starts with 1 after a paragraph line'],
+    ['Text\n2. continuing', 'a line that looks like a list item after a paragraph line'],
     ['- A bullet.', 'a bullet'],
     ['> Quoted', 'a quote'],
     ['Two  \nlines', 'trailing spaces (a hard break)'],
@@ -131,7 +138,7 @@ describe('reading plain blocks without micromark (simple-blocks.ts)', () => {
     const unsafe = fc.constantFrom('  ', '\n ', '\n\n', '[^3]', '[', ']', '*', '_', '`', '<', '&', '\n1. ', '\n- ', '\t', '\r', '\n===', '|', '[^1]:', '[^1](', '![^1]', ' \n');
     const rest = fc.array(fc.oneof({ arbitrary: words, weight: 8 }, { arbitrary: safe, weight: 6 }, { arbitrary: unsafe, weight: 1 }), { maxLength: 12 });
     // Mostly opening with a letter, as a plain line must.
-    const line = fc.tuple(fc.oneof({ arbitrary: fc.constantFrom('The', 'Ça', 'Ελλάδα', '\u{1D400}'), weight: 9 }, { arbitrary: words, weight: 1 }), rest).map(([first, parts]) => first + parts.join(''));
+    const line = fc.tuple(fc.oneof({ arbitrary: fc.constantFrom('The', 'Ça', 'Ελλάδα', '\u{1D400}'), weight: 9 }, { arbitrary: fc.oneof(words, fc.constantFrom('2024', '1. ', '3) ', '²')), weight: 2 }), rest).map(([first, parts]) => first + parts.join(''));
     const opening = fc.oneof({ arbitrary: fc.constant(''), weight: 6 }, { arbitrary: fc.constantFrom('[^1]: ', '[^a]: ', '# ', '### '), weight: 3 }, { arbitrary: fc.constantFrom('[^3]: ', '[^1]:', '    ', '- ', '> ', ' ', '#', '####### '), weight: 1 });
     const underline = fc.oneof({ arbitrary: fc.constant(''), weight: 4 }, { arbitrary: fc.constantFrom('\n===', '\n---', '\n-', '\n='), weight: 2 }, { arbitrary: fc.constantFrom('\n= =', '\n  ---', '\n--- ', '\n=-', '\n***'), weight: 1 });
     const ending = fc.constantFrom('', '\n', '\n\n', '\n \n', '\n\n  x');

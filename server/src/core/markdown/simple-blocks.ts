@@ -7,8 +7,8 @@
  * setext heading, or a footnote definition holding a paragraph, and after it a tight list of
  * one-line items) into the mdast micromark gives them, and declines everything else, which is then
  * parsed by micromark. "Plain" is kept narrow so that equality is evident: every line starts with
- * a letter (no block syntax can start there) after the block's opening ("# ", "[^label]: ", a list
- * marker and one space), the last line of the first block may instead be a setext underline of "="
+ * a letter (no block syntax can start there) or digits that are not a list marker, after the
+ * block's opening ("# ", "[^label]: ", or a list marker and one space: a letter there), the last line of the first block may instead be a setext underline of "="
  * or "-" only, no line ends in a space, no character that starts inline syntax (backslash,
  * backtick, `*`, `_`, `<`, `&`, `[`, `]`, `|`, `~`, `!` before `[`) appears outside a call
  * "[^label]" to a label the draft defines, and there are no tabs or carriage returns.
@@ -26,8 +26,8 @@ export interface BlockStart { offset: number; line: number }
 const LETTER = /\p{L}/uy;
 /** A footnote definition's opening: "[^label]: " followed by a letter. */
 const DEFINITION_OPENING = /\[\^([A-Za-z0-9-]{1,100})\]: (?=\p{L})/uy;
-/** An ATX heading's opening: one to six "#" and a space, followed by a letter. */
-const ATX_OPENING = /(#{1,6}) (?=\p{L})/uy;
+/** An ATX heading's opening: one to six "#" and a space, followed by a letter or digit ("## 1. Scope": no list inside a heading). */
+const ATX_OPENING = /(#{1,6}) (?=[\p{L}\p{N}])/uy;
 /** A list item's marker and one space, followed by a letter: "-", "*", "+", or up to nine digits and "." or ")". */
 const ITEM_MARKER = /(?:[-*+]|(\d{1,9})[.)]) (?=\p{L})/uy;
 /** A footnote call's label and closing bracket, from after "[^". */
@@ -42,6 +42,8 @@ const DASH = 45;
 const CARET = 94;
 const EXCLAMATION = 33;
 const OPEN_PARENTHESIS = 40;
+const CLOSE_PARENTHESIS = 41;
+const FULL_STOP = 46;
 const COLON = 58;
 /** ASCII characters that start or end inline syntax in the parser's extensions, or tables. */
 const SYNTAX = new Set('\\`*_<>&[]|~$'.split('').map((c) => c.charCodeAt(0)));
@@ -78,10 +80,10 @@ function readBlock(text: string, lines: Line[], points: PointReader, footnotes: 
     if (!match || (opening === ATX_OPENING && lines.length > 1)) return undefined;
     marker = match[1];
     contentStart = from + match[0].length;
-  } else if (!startsWithLetter(text, from)) return undefined;
+  } else if (!opensText(text, lines[0])) return undefined;
   const underline = !opening && lines.length > 1 ? setextUnderline(text, lines[lines.length - 1]) : undefined;
   const contentLines = underline ? lines.slice(0, -1) : lines;
-  for (const line of contentLines.slice(1)) if (!startsWithLetter(text, line.start)) return undefined;
+  for (const line of contentLines.slice(1)) if (!opensText(text, line)) return undefined;
   const contentEnd = contentLines[contentLines.length - 1].end;
   if (opening === DEFINITION_OPENING && !footnotes.has(normalizeIdentifier(marker!))) return undefined;
   if (opening === ATX_OPENING && text.charCodeAt(contentEnd - 1) === HASH) return undefined; // a closing sequence
@@ -145,10 +147,18 @@ function lineGroups(text: string, from: number, to: number): Line[][] | undefine
   return groups.length > 0 ? groups : undefined;
 }
 
-function startsWithLetter(text: string, offset: number): boolean {
-  LETTER.lastIndex = offset;
-  return LETTER.test(text);
+/** Whether a line starts with a letter, or with digits that are not a list marker ("1." or "1)" before a space or the line end). */
+function opensText(text: string, line: Line): boolean {
+  LETTER.lastIndex = line.start;
+  if (LETTER.test(text)) return true;
+  let i = line.start;
+  while (i < line.end && isDigit(text.charCodeAt(i))) i++;
+  if (i === line.start) return false;
+  const next = text.charCodeAt(i);
+  return !((next === FULL_STOP || next === CLOSE_PARENTHESIS) && (i + 1 === line.end || text.charCodeAt(i + 1) === SPACE));
 }
+
+function isDigit(code: number): boolean { return code >= 48 && code <= 57; }
 
 /** The depth of the setext heading a line underlines (1 for "=", 2 for "-"), if it is only an underline. */
 function setextUnderline(text: string, line: Line): 1 | 2 | undefined {
