@@ -94,13 +94,15 @@ describe('parsing a large draft in parts', () => {
     assert.deepEqual(plain(parseMarkdown(tricky)), plain(whole(tricky)));
   });
 
-  it('parseMarkdown parses a draft above the threshold in parts, to the same tree, with front matter and CR line ends', () => {
+  it('parseMarkdown parses a draft above the threshold in parts, to the same tree, with front matter and CR or CRLF line ends', () => {
     const notes = examples().filter((t) => !t.startsWith('---')).join('\n\n');
     const big = `---\nlang: en\n---\n${notes.repeat(Math.ceil(PARTS_FROM / notes.length) + 1)}`;
     assert.ok(big.length > PARTS_FROM);
     assert.ok(parseInParts(big, parsePart), 'the examples can be cut');
     assert.deepEqual(plain(parseMarkdown(big)), plain(whole(big)));
-    const cr = big.replace(/\r?\n/g, '\r');
-    assert.deepEqual(plain(parseInParts(cr, parsePart)), plain(whole(cr)));
+    for (const ending of ['\r', '\r\n']) {
+      const other = big.replace(/\r?\n/g, ending);
+      assert.deepEqual(plain(parseInParts(other, parsePart)), plain(whole(other)), JSON.stringify(ending));
+    }
   });
 });

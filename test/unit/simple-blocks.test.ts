@@ -53,10 +53,12 @@ describe('reading plain blocks without micromark (simple-blocks.ts)', () => {
     'A setext heading\n---\n\n- then a list\n',
   ];
   for (const block of accepted) {
-    it(`reads ${JSON.stringify(block.slice(0, 40))} as micromark does`, () => {
-      const nodes = fast(block);
-      assert.ok(nodes, 'read');
-      assert.deepEqual(plain(nodes), plain(micromark(block)));
+    it(`reads ${JSON.stringify(block.slice(0, 40))} as micromark does, with \\n and \\r\\n line ends`, () => {
+      for (const variant of [block, block.replace(/\n/g, '\r\n')]) {
+        const nodes = fast(variant);
+        assert.ok(nodes, `read ${JSON.stringify(variant)}`);
+        assert.deepEqual(plain(nodes), plain(micromark(variant)));
+      }
     });
   }
 
@@ -84,7 +86,9 @@ describe('reading plain blocks without micromark (simple-blocks.ts)', () => {
     ['Text[^a b].', 'a label with a space'],
     ['A | B', 'a pipe'],
     ['Tab\tinside', 'a tab'],
-    ['CR\r\nline ends', 'a carriage return'],
+    ['Lone\rCR', 'a carriage return alone'],
+    ['CR\r\r\nline end', 'a carriage return before \\r\\n'],
+    ['Space \r\nbefore a CRLF', 'a space before \\r\\n'],
     ['NUL\u0000inside', 'a control character'],
     ['Para\n    indented', 'an indented line'],
     ['Para\n\n    indented code after a blank line', 'a line after the blank lines'],
@@ -152,7 +156,8 @@ describe('reading plain blocks without micromark (simple-blocks.ts)', () => {
     const block = fc.tuple(opening, fc.array(line, { minLength: 1, maxLength: 3 }), underline, list, ending).map(([open, lines, under, items, end]) => `${open}${lines.join('\n')}${under}${items}${end}`);
     // Lists after a plain first block, so that many whole lists are plain.
     const listUnit = fc.tuple(fc.constantFrom('Intro.', '## Title', '[^1]: Note.', 'Title\n==='), list, ending).map(([first, items, end]) => `${first}${items}${end}`);
-    fc.assert(fc.property(fc.oneof(block, listUnit), (text) => {
+    const draft = fc.tuple(fc.oneof(block, listUnit), fc.boolean()).map(([text, crlf]) => (crlf ? text.replace(/\n/g, '\r\n') : text));
+    fc.assert(fc.property(draft, (text) => {
       const nodes = fast(text);
       if (!nodes) return;
       read++;

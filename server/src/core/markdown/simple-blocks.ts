@@ -11,7 +11,8 @@
  * block's opening ("# ", "[^label]: ", or a list marker and one space: a letter there), the last line of the first block may instead be a setext underline of "="
  * or "-" only, no line ends in a space, no character that starts inline syntax (backslash,
  * backtick, `*`, `_`, `<`, `&`, `[`, `]`, `|`, `~`, `!` before `[`) appears outside a call
- * "[^label]" to a label the draft defines, and there are no tabs or carriage returns.
+ * "[^label]" to a label the draft defines, and there are no tabs, nor carriage returns other than
+ * in \r\n line endings.
  * test/unit/simple-blocks.test.ts compares it with micromark on examples and generated blocks.
  */
 import type { FootnoteDefinition, Heading, List, ListItem, Paragraph, PhrasingContent } from 'mdast';
@@ -34,6 +35,7 @@ const ITEM_MARKER = /(?:[-*+]|(\d{1,9})[.)]) (?=\p{L})/uy;
 const CALL_LABEL = /([A-Za-z0-9-]{1,100})\]/y;
 
 const LF = 10;
+const CR = 13;
 const SPACE = 32;
 const OPEN_BRACKET = 91;
 const HASH = 35;
@@ -135,14 +137,16 @@ function lineGroups(text: string, from: number, to: number): Line[][] | undefine
   let group: Line[] | undefined;
   let lineStart = from;
   while (lineStart < to) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+    let next = text.indexOf('\n', lineStart);
+    if (next < 0 || next > to) next = to;
+    // A CR before the LF ends the line with it; any other CR is declined with the text.
+    const lineEnd = next > lineStart && text.charCodeAt(next - 1) === CR ? next - 1 : next;
     if (isBlank(text, lineStart, lineEnd)) group = undefined;
     else {
       if (!group) groups.push(group = []);
       group.push({ start: lineStart, end: lineEnd });
     }
-    lineStart = lineEnd + 1;
+    lineStart = next + 1;
   }
   return groups.length > 0 ? groups : undefined;
 }
@@ -182,8 +186,11 @@ function phrasing(text: string, start: number, end: number, points: PointReader,
   };
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
+    // A line ending (\n or \r\n) inside the text, not after a space (a hard break, or trimmed).
+    if (code === CR && text.charCodeAt(i + 1) === LF) continue;
     if (code === LF) {
-      if (text.charCodeAt(i - 1) === SPACE) return undefined;
+      const before = text.charCodeAt(text.charCodeAt(i - 1) === CR ? i - 2 : i - 1);
+      if (before === SPACE) return undefined;
       continue;
     }
     if (code < SPACE || code === 127) return undefined;
