@@ -47,6 +47,8 @@ export function consumeFromFirstEdit(this: EditMap, events: Event[]): undefined 
 
 EditMap.prototype.consume = consumeFromFirstEdit;
 
+const NO_LABELS: ReadonlySet<string> = new Set();
+
 /**
  * A list of labels whose `includes` is a Set lookup, over labels known beforehand (the definitions
  * of the whole draft when a part of it is parsed, shared by every part rather than copied into
@@ -69,8 +71,6 @@ export class LabelList extends Array<string> {
     return super.push(...labels);
   }
 }
-
-const NO_LABELS: ReadonlySet<string> = new Set();
 
 /** Labels of the definitions in the whole draft, as micromark normalises them, for a parse of one part of it. */
 export interface DefinitionLabels { links: ReadonlySet<string>; footnotes: ReadonlySet<string> }
