@@ -18,6 +18,7 @@
 import type { FootnoteDefinition, Heading, List, ListItem, Paragraph, PhrasingContent } from 'mdast';
 import type { Point } from 'unist';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
+import { markerEnd, onlySpaces } from './lines';
 
 export type SimpleBlock = Paragraph | Heading | FootnoteDefinition | List;
 
@@ -44,8 +45,6 @@ const DASH = 45;
 const CARET = 94;
 const EXCLAMATION = 33;
 const OPEN_PARENTHESIS = 40;
-const CLOSE_PARENTHESIS = 41;
-const FULL_STOP = 46;
 const COLON = 58;
 /** ASCII characters that start or end inline syntax in the parser's extensions, or tables. */
 const SYNTAX = new Set('\\`*_<>&[]|~$'.split('').map((c) => c.charCodeAt(0)));
@@ -141,7 +140,7 @@ function lineGroups(text: string, from: number, to: number): Line[][] | undefine
     if (next < 0 || next > to) next = to;
     // A CR before the LF ends the line with it; any other CR is declined with the text.
     const lineEnd = next > lineStart && text.charCodeAt(next - 1) === CR ? next - 1 : next;
-    if (isBlank(text, lineStart, lineEnd)) group = undefined;
+    if (onlySpaces(text, lineStart, lineEnd)) group = undefined;
     else {
       if (!group) groups.push(group = []);
       group.push({ start: lineStart, end: lineEnd });
@@ -151,18 +150,13 @@ function lineGroups(text: string, from: number, to: number): Line[][] | undefine
   return groups.length > 0 ? groups : undefined;
 }
 
-/** Whether a line starts with a letter, or with digits that are not a list marker ("1." or "1)" before a space or the line end). */
+/** Whether a line starts with a letter, or with a digit that does not open a list item ("1." or "1)"). */
 function opensText(text: string, line: Line): boolean {
   LETTER.lastIndex = line.start;
   if (LETTER.test(text)) return true;
-  let i = line.start;
-  while (i < line.end && isDigit(text.charCodeAt(i))) i++;
-  if (i === line.start) return false;
-  const next = text.charCodeAt(i);
-  return !((next === FULL_STOP || next === CLOSE_PARENTHESIS) && (i + 1 === line.end || text.charCodeAt(i + 1) === SPACE));
+  const first = text.charCodeAt(line.start);
+  return first >= 48 && first <= 57 && markerEnd(text, line.start, line.end) < 0;
 }
-
-function isDigit(code: number): boolean { return code >= 48 && code <= 57; }
 
 /** The depth of the setext heading a line underlines (1 for "=", 2 for "-"), if it is only an underline. */
 function setextUnderline(text: string, line: Line): 1 | 2 | undefined {
@@ -170,11 +164,6 @@ function setextUnderline(text: string, line: Line): 1 | 2 | undefined {
   if (marker !== EQUALS && marker !== DASH) return undefined;
   for (let i = line.start + 1; i < line.end; i++) if (text.charCodeAt(i) !== marker) return undefined;
   return marker === EQUALS ? 1 : 2;
-}
-
-function isBlank(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) !== SPACE) return false;
-  return true;
 }
 
 /** Text and footnote calls between two offsets, or undefined at anything else. */
