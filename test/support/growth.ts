@@ -26,8 +26,9 @@ async function bestOf(run: () => unknown, repeat: number): Promise<number> {
   return best;
 }
 
-/** Times `run(size)` and `run(factor × size)`, best of `repeat` each (the small one first, as a warm-up too). */
+/** Times `run(size)` and `run(factor × size)`, best of `repeat` each, after one untimed run at the small size (compilation, caches). */
 export async function measureGrowth(run: (size: number) => unknown, size: number, factor = 10, repeat = 3): Promise<Growth> {
+  await run(size);
   const small = await bestOf(() => run(size), repeat);
   const large = await bestOf(() => run(size * factor), repeat);
   return { small, large, ratio: large / Math.max(small, 0.05) };
