@@ -37,7 +37,8 @@ describe('rule fact-mismatch', () => {
   it('flags a Council decision the model does not record', () => {
     const [hit] = facts('De Raad heeft formele besluiten aangenomen in het geval van Senegal (2022).', 'nl');
     assert.match(hit.message, /records no such fact for Senegal/);
-    assert.equal(applyFix('x', hit.finding), 'x', 'no automatic fix for a fact');
+    assert.equal(hit.finding.fix, undefined, 'no automatic fix for a fact');
+    assert.equal(hit.finding.suggestions, undefined, 'and nothing to suggest: the model records no year for it');
   });
 
   it('accepts the recorded facts, and years that are not claims', () => {

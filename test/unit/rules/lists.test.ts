@@ -26,6 +26,20 @@ describe('rule list-count', () => {
     assert.deepEqual(counts(`10 prioritaire landen (${TEN_NL}).`, 'nl'), []);
   });
 
+  it('flags a breakdown whose parts do not add up to the stated number, in en, nl and fr', () => {
+    const [en] = counts('The Union funds seven centres: two in Morocco, three in Tunisia and three in Egypt.', 'en');
+    assert.deepEqual([en.text, en.message], ['seven', 'The text says seven but its parts add up to 8.']);
+    assert.equal(en.finding.fix, undefined, 'which number is wrong is not known: no fix');
+    assert.deepEqual(counts('De Unie financiert 7 centra: twee in Marokko, drie in Tunesië en drie in Egypte.', 'nl').map((f) => [f.text, f.message]), [['7', 'The text says 7 but its parts add up to 8.']]);
+    assert.deepEqual(counts("L'Union finance sept centres : deux au Maroc, trois en Tunisie et un en Égypte.", 'fr').map((f) => f.text), ['sept']);
+  });
+
+  it('accepts a breakdown whose parts add up, although its items are fewer than the number', () => {
+    assert.deepEqual(counts('The Union funds seven centres: two in Morocco, three in Tunisia and two in Egypt.', 'en'), []);
+    assert.deepEqual(counts('De Unie financiert 7 centra: twee in Marokko, drie in Tunesië en twee in Egypte.', 'nl'), []);
+    assert.deepEqual(counts("L'Union finance six centres : deux au Maroc, trois en Tunisie et un en Égypte.", 'fr'), []);
+  });
+
   it('leaves non-exhaustive lists, dates, articles and region lists alone', () => {
     assert.deepEqual(counts('Ten countries, including Morocco and Tunisia, agreed.', 'en'), []);
     assert.deepEqual(counts('five routes such as (Central Mediterranean and Western Balkans).', 'en'), []);
