@@ -67,4 +67,33 @@ describe('rule group-membership', () => {
     assert.deepEqual(members('The Talent Partnerships with Morocco and Tunisia. Nigeria and Senegal are partners.', 'en'), []);
     assert.deepEqual(members('sleutellanden, waaronder Bangladesh, Ethiopië, Irak, Senegal en Gambia.', 'nl'), []);
   });
+
+  // A sentence that adds one more country to the action plans of the priority countries.
+  const INTRO = {
+    en: 'Action plans were drawn up for the priority countries of origin and transit. ',
+    nl: 'Er zijn actieplannen opgesteld voor de prioritaire landen. ',
+    fr: "Des plans d'action ont été établis pour les pays prioritaires d'origine et de transit. ",
+  };
+
+  it('flags a country a later sentence adds to the action plans, in en, nl and fr', () => {
+    assert.deepEqual(members(`${INTRO.en}An action plan has also been drawn up for Senegal.`, 'en').map((f) => f.text), ['Senegal']);
+    assert.match(members(`${INTRO.en}An action plan has also been drawn up for Senegal.`, 'en')[0].message, /does not link Senegal to the action plan: it covers Afghanistan/);
+    assert.deepEqual(members(`${INTRO.nl}Er is ook een actieplan opgesteld voor Senegal.`, 'nl').map((f) => f.text), ['Senegal']);
+    assert.deepEqual(members(`${INTRO.fr}Un plan d'action a également été élaboré pour le Sénégal.`, 'fr').map((f) => f.text), ['Sénégal']);
+    assert.deepEqual(members('The Talent Partnerships were launched in 2022 with Nigeria.', 'en').map((f) => f.text), ['Nigeria'], 'a few words between the name and "with"');
+  });
+
+  it('accepts a member added in other words, and any other action plan', () => {
+    assert.deepEqual(members(`${INTRO.en}An action plan has also been drawn up for Libya.`, 'en'), []);
+    assert.deepEqual(members(`${INTRO.nl}Er is ook een actieplan opgesteld voor Libië.`, 'nl'), []);
+    assert.deepEqual(members(`${INTRO.fr}Un plan d'action a également été élaboré pour la Libye.`, 'fr'), []);
+    // Without the action plans or their group named before, "an action plan" is any action plan.
+    assert.deepEqual(members('An action plan for the energy grid was agreed with Ukraine.', 'en'), []);
+    assert.deepEqual(members('Er is een actieplan voor Senegal opgesteld op het gebied van energie.', 'nl'), []);
+    assert.deepEqual(members("Un plan d'action pour le Sénégal a été adopté dans le domaine de l'énergie.", 'fr'), []);
+    // Only the first relation word ties: this plan is for the grid, not Ukraine's.
+    assert.deepEqual(members(`${INTRO.en}An action plan for the energy grid was agreed with Ukraine.`, 'en'), []);
+    // The country must be in the same sentence.
+    assert.deepEqual(members(`${INTRO.en}The action plan was discussed. Senegal is a partner for other reasons.`, 'en'), []);
+  });
 });
