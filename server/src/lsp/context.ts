@@ -9,7 +9,7 @@ import { TextDocuments, type ClientCapabilities, type Connection } from 'vscode-
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { readFileSync } from 'node:fs';
-import { basename, join, resolve, sep } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { checkDraft, CancelledError, DEFAULT_MAX_DOCUMENT_SIZE, type CancellationToken, type CheckResult, type CheckSettings } from '../core/check';
 import { ModelStore, type ModelBuild } from '../core/model/model-store';
 import type { LanguageRegistry } from '../core/language/registry';
@@ -23,6 +23,7 @@ import type { LanguageData } from '../../../schemas/language';
 import { originKey } from '../core/model/merge';
 import type { Range } from '../core/text/positions';
 import { defaultModelFiles, findFiles, loadLanguages, MODEL_FILE } from '../node/resources';
+import { isInside } from '../node/write-target';
 import { toDiagnostic, modelProblemToDiagnostic } from './diagnostics';
 import { readSettings, DEFAULT_SETTINGS, type ServerSettings } from './settings';
 import { BUILT_IN_MODEL_SCHEME, MODEL_CHANGED, type ModelSummary } from './protocol';
@@ -425,24 +426,23 @@ export class ServerContext {
 
   /** The workspace folder holding a file, or the first folder. */
   folderOf(file: string): string | undefined {
-    const absolute = resolve(file);
-    return this.workspaceFolders.find((folder) => absolute === folder || absolute.startsWith(folder.endsWith(sep) ? folder : folder + sep)) ?? this.workspaceFolders[0];
+    return this.workspaceFolders.find((folder) => isInside(file, folder)) ?? this.workspaceFolders[0];
   }
 
   /**
    * The model file that "add to workspace policy model" writes into: a workspace model file
    * without errors in the draft's folder (`council-notes.policy.yaml` first, then the shallowest),
-   * or a new `council-notes.policy.yaml` at the folder's root.
+   * else `council-notes.policy.yaml` at the folder's root (which may exist, broken, or be a link:
+   * the caller resolves it before writing).
    */
-  workspaceModelTarget(draftFile: string | undefined, fileName: string): { file: string; exists: boolean } | undefined {
+  workspaceModelTarget(draftFile: string | undefined, fileName: string): { file: string; folder: string } | undefined {
     const folder = draftFile ? this.folderOf(draftFile) : this.workspaceFolders[0];
     if (!folder) return undefined;
     const candidates = this.workspaceModelFiles
-      .filter((file) => resolve(file).startsWith(folder + sep))
+      .filter((file) => isInside(file, folder))
       .filter((file) => !(this.build?.problems.get(file) ?? []).some((p) => p.severity === 'error'))
       .sort((a, b) => Number(basename(b) === fileName) - Number(basename(a) === fileName) || a.split(sep).length - b.split(sep).length || a.localeCompare(b));
-    if (candidates[0]) return { file: candidates[0], exists: true };
-    return { file: join(folder, fileName), exists: false };
+    return { file: candidates[0] ?? join(folder, fileName), folder };
   }
 
   schedule(document: TextDocument, delay = DEBOUNCE_MS): void {

@@ -4,6 +4,7 @@
  * ./features. Checks are debounced per document, superseded checks cancelled, and diagnostics
  * published only for the version that was checked.
  */
+import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import {
   createConnection, ProposedFeatures, TextDocumentSyncKind, DidChangeConfigurationNotification,
@@ -39,8 +40,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     ctx.capabilities = params.capabilities ?? {};
     ctx.supportsConfiguration = !!params.capabilities?.workspace?.configuration;
-    ctx.workspaceFolders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
-    if (ctx.workspaceFolders.length === 0 && params.rootUri) ctx.workspaceFolders = [URI.parse(params.rootUri).fsPath];
+    // resolve() drops a trailing separator ("file:///ws/"), so that paths compare with the folder.
+    ctx.workspaceFolders = (params.workspaceFolders ?? []).map((folder) => resolve(URI.parse(folder.uri).fsPath));
+    if (ctx.workspaceFolders.length === 0 && params.rootUri) ctx.workspaceFolders = [resolve(URI.parse(params.rootUri).fsPath)];
     const options = (params.initializationOptions ?? {}) as { builtInModelUris?: unknown };
     if (options.builtInModelUris === 'file') ctx.builtInModelUris = 'file';
     return {
