@@ -5,9 +5,9 @@
  */
 import type { Finding, Replacement } from '../findings';
 
-export type Eol = '\n' | '\r\n';
+export type Eol = '\n' | '\r\n' | '\r';
 
-/** The line ending a text mostly uses (LF when it has none). */
+/** The line ending a text mostly uses (LF when it has none); CR alone too (old Mac files). */
 export function detectEol(text: string): Eol {
   let crlf = 0;
   let lf = 0;
@@ -15,11 +15,15 @@ export function detectEol(text: string): Eol {
     if (text.charCodeAt(i - 1) === 13) crlf++;
     else lf++;
   }
+  let cr = -crlf;
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) cr++;
+  if (cr > crlf && cr > lf) return '\r';
   return crlf > lf ? '\r\n' : '\n';
 }
 
 /** A replacement text with its line breaks written the way the document writes them. */
 export function withEol(text: string, eol: Eol): string {
+  if (eol === '\r') return text.replace(/\r\n|\n/g, '\r');
   return eol === '\n' ? text.replace(/\r\n/g, '\n') : text.replace(/\r?\n/g, '\r\n');
 }
 

@@ -8,7 +8,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type TextDocume
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkDraft } from '../../core/check';
 import type { Finding, Replacement } from '../../core/findings';
-import { detectEol, fixUntilStable, minimalEdit, selectFixes, withEol } from '../../core/fix/apply';
+import { detectEol, fixUntilStable, minimalEdit, selectFixes, withEol, type Eol } from '../../core/fix/apply';
 import { disableFileEdit, disableLineEdit } from '../../core/fix/directives';
 import { modelAdditionFor } from '../../core/assist/model-edit';
 import { addToModelAction } from './add-to-model';
@@ -75,7 +75,7 @@ export function registerCodeActions(ctx: ServerContext): void {
   }));
 }
 
-function quickFixes(ctx: ServerContext, document: TextDocument, text: string, eol: '\n' | '\r\n', finding: Finding, all: Finding[], checked: NonNullable<ReturnType<ServerContext['checked']>>): CodeAction[] {
+function quickFixes(ctx: ServerContext, document: TextDocument, text: string, eol: Eol, finding: Finding, all: Finding[], checked: NonNullable<ReturnType<ServerContext['checked']>>): CodeAction[] {
   const actions: CodeAction[] = [];
   const diagnostics = [toDiagnostic(finding)];
   const edit = (replacements: readonly Replacement[]) => documentEdit(ctx, document, replacements.map((r) => toTextEdit(document, { ...r, newText: withEol(r.newText, eol) })));
