@@ -5,6 +5,7 @@
  * published only for the version that was checked.
  */
 import { resolve } from 'node:path';
+import { format } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import {
   createConnection, ProposedFeatures, TextDocumentSyncKind, DidChangeConfigurationNotification,
@@ -21,6 +22,7 @@ import { registerNavigation } from './features/navigation';
 import { registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens';
 import { registerCustomRequests } from './features/custom-requests';
 import { checkDraft } from '../core/check';
+import { FrameGuard } from './framing';
 
 /**
  * A language server lives as long as the editor and holds what it checked: V8's "optimize for
@@ -32,7 +34,27 @@ function preferSmallHeap(): void {
   if (process.env.COUNCIL_NOTES_OPTIMIZE_FOR_SIZE !== '0') setFlagsFromString('--optimize-for-size');
 }
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+/**
+ * Over stdio, stdin goes through a FrameGuard (./framing.ts): a message with a broken header is
+ * dropped and reading goes on from the next one; when none comes, the server exits with an error
+ * (status 1) so that the editor restarts it, instead of running on deaf.
+ */
+function defaultConnection(): Connection {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  const say = (message: string) => process.stderr.write(`council-notes: ${message}\n`);
+  const guard = new FrameGuard({
+    broken: (reason) => say(`dropped a message with a broken message header (${reason}); reading on from the next header`),
+    resynchronised: (skipped) => say(`reading again after ${skipped.toLocaleString('en')} skipped bytes`),
+    unrecoverable: (reason) => { say(`${reason}: the editor's messages cannot be read any more; exiting so that the editor restarts the server`); process.exit(1); },
+  });
+  process.stdin.pipe(guard);
+  // vscode-languageserver sends console output to the editor only when it opens stdio itself;
+  // here stdout carries the protocol, so console output goes to stderr.
+  for (const name of ['log', 'info', 'debug', 'warn', 'trace'] as const) console[name] = (...args: unknown[]) => { process.stderr.write(`${format(...args)}\n`); };
+  return createConnection(ProposedFeatures.all, guard, process.stdout);
+}
+
+export function startServer(connection: Connection = defaultConnection()): Connection {
   preferSmallHeap();
   const ctx = new ServerContext(connection);
   const { documents } = ctx;
