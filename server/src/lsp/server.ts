@@ -136,15 +136,8 @@ export function startServer(connection: Connection = defaultConnection()): Conne
     }
   });
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    let relevant = false;
-    for (const change of changes) {
-      const file = URI.parse(change.uri).fsPath;
-      if (!MODEL_FILE.test(file)) continue;
-      relevant = true;
-      ctx.locator.forget(file);
-      if (change.type === 3) ctx.removeModelFile(file);
-    }
-    if (relevant) ctx.reloadModel('model files changed on disk');
+    const files = changes.map((change) => URI.parse(change.uri).fsPath).filter((file) => MODEL_FILE.test(file));
+    if (files.length > 0) ctx.modelFilesChangedOnDisk(files);
   });
 
   registerCompletion(ctx);
