@@ -218,7 +218,9 @@ function notAcronymSpans(analysis: DraftAnalysis, isKnown: (token: string) => bo
     const firstName = /^\S+/.exec(m[0])![0];
     // "the Office ECHO" after more capitalised words is an apposition, handled as a definition;
     // "In TTIP" at a sentence's start has no first name.
-    if (/\p{Lu}\p{Ll}+\s+$/u.test(before) || stopwords.has(firstName.toLowerCase()) || !/[AEIOUYÀ-ÖØ-ÝĀ-ž]/u.test(surname) || surname.split(/[\s-]/).some(isKnown)) continue;
+    const opensSentence = sentenceStart(prose, m.index!) >= m.index! - 1 && firstName.length <= 3;
+    if (/\p{Lu}\p{Ll}+\s+$/u.test(before) || stopwords.has(firstName.toLowerCase()) || opensSentence
+      || !/(?:[AEIOUYÀ-ÖØ-ÝĀ-ž].*){2}/u.test(surname) || surname.split(/[\s-]/).some(isKnown)) continue;
     const start = m.index! + m[0].length - surname.length;
     spans.push({ start, end: start + surname.length });
   }
