@@ -56,16 +56,16 @@ const CODE_PATTERNS: RegExp[] = [
   /(?<=\d{2,4}\/\d{1,4}\/)\p{Lu}[\p{L}]*/gu,
 ];
 
-/** Names in capitals, unless the model knows the token as an acronym (then it is one). */
+/** Names in capitals, when the token has two vowels (see TWO_VOWELS) and the model does not know it as an acronym. */
 const NAME_PATTERNS: RegExp[] = [
   // A programme generation or an act's name: "IPA III", "AI Act".
   /(?<![\p{L}\p{N}])\p{Lu}{2,12}(?=\s+(?:I{2,3}|IV|Act)(?![\p{L}]))/gu,
-  // An operation with its year: "TRITON 2015" (a word with two vowels, not "TTIP 2015").
-  /(?<![\p{L}\p{N}])(?=(?:[^AEIOUY\s]*[AEIOUY]){2})\p{Lu}{4,12}(?=\s+(?:19|20)\d{2}(?![\p{N}]))/gu,
+  // An operation with its year: "TRITON 2015" (not "TTIP 2015", which has one vowel).
+  /(?<![\p{L}\p{N}])\p{Lu}{4,12}(?=\s(?:19|20)\d{2}(?![\p{N}]))/gu,
   // A CSDP mission or operation before its place: "EUCAP Sahel Mali", "EUTM Mali", "EUNAVFOR Med".
   /(?<![\p{L}\p{N}])EU\p{Lu}{2,8}(?=\s\p{Lu}\p{Ll})/gu,
   // "Operation SOPHIA", "l'opération ATALANTA", "operatie IRINI", "misji EUFOR".
-  /(?<=(?:[Oo]p[eé]ra(?:tion|tie|ción|zione|ção|cja|ce|tsioon)|[Mm]issio[nen]?|[Mm]isj[aię]|[Mm]isión|[Mm]issão)\s+)\p{Lu}{3,12}(?![\p{L}])/gu,
+  /(?:[Oo]p[eé]ra(?:tion|tie|ción|zione|ção|cja|ce|tsioon)|[Mm]issio[nen]?|[Mm]isj[aię]|[Mm]isión|[Mm]issão)\s(\p{Lu}{3,12})(?![\p{L}])/gu,
 ];
 
 export function findAcronymUses(analysis: DraftAnalysis): AcronymUse[] {
@@ -129,10 +129,10 @@ export function findAcronymUses(analysis: DraftAnalysis): AcronymUse[] {
 }
 
 /**
- * "the Humanitarian Aid and Civil Protection Office ECHO": two or more capitalised words (short
- * function words between them) right before the acronym name it, as "(ECHO)" would.
+ * "the Humanitarian Aid and Civil Protection Office ECHO": two capitalised words (up to two
+ * short function words between them) right before the acronym name it, as "(ECHO)" would.
  */
-const APPOSITION = /(?:^|[^\p{L}])\p{Lu}\p{Ll}+(?:[\s-]+(?:\p{Ll}{1,4}\s+)*\p{Lu}\p{Ll}+)+\s+$/u;
+const APPOSITION = /(?<![\p{L}])\p{Lu}\p{Ll}+[\s-](?:\p{Ll}{1,4}\s){0,2}\p{Lu}\p{Ll}+\s$/u;
 
 /**
  * The acronym is spelled out before this use, in the same paragraph, without brackets:
@@ -140,12 +140,23 @@ const APPOSITION = /(?:^|[^\p{L}])\p{Lu}\p{Ll}+(?:[\s-]+(?:\p{Ll}{1,4}\s+)*\p{Lu
  * 2021-2027 … the MFF"). Further away, a reader no longer links the two.
  */
 function spelledOutEarlier(analysis: DraftAnalysis, acronym: string, offset: number): boolean {
-  const before = analysis.prose.slice(blockStart(analysis.draft.blocks, offset), offset);
-  if (acronym.length < 2 || acronym.length > 8) return false;
-  // Capitalised words with optional short function words between them: "Multiannual Financial Framework".
-  const letters = [...acronym].map((letter) => `${letter}\\p{Ll}+`);
-  const phrase = new RegExp(`(?<![\\p{L}])${letters.join('(?:[\\s-]+(?:\\p{Ll}{1,4}\\s+)*)')}(?![\\p{L}])`, 'u');
-  return phrase.test(before);
+  if (acronym.length < 2 || acronym.length > 8 || !/^\p{Lu}+$/u.test(acronym)) return false;
+  // Within the paragraph, and no further back than a sentence or two: bounded work per use.
+  const before = analysis.prose.slice(Math.max(blockStart(analysis.draft.blocks, offset), offset - 1000), offset);
+  return initialsPattern(acronym).test(before);
+}
+
+const initialsPatterns = new Map<string, RegExp>();
+/** Capitalised words with optional short function words between them: "Multiannual Financial Framework" for MFF. */
+function initialsPattern(acronym: string): RegExp {
+  let pattern = initialsPatterns.get(acronym);
+  if (!pattern) {
+    const letters = [...acronym].map((letter) => `${letter}\\p{Ll}+`);
+    pattern = new RegExp(`(?<![\\p{L}])${letters.join('(?:[\\s-]+(?:\\p{Ll}{1,4}\\s+)*)')}(?![\\p{L}])`, 'u');
+    if (initialsPatterns.size > 1000) initialsPatterns.clear();
+    initialsPatterns.set(acronym, pattern);
+  }
+  return pattern;
 }
 
 /** Whether a sorted, non-nested list of spans has one holding the offset. */
@@ -192,8 +203,10 @@ function exemptSpans(analysis: DraftAnalysis): Span[] {
   ]);
 }
 
+/** Two vowels: a name or a word one can say (TRITON, AMADO, COUNCIL), not an initialism (TTIP, IGC). */
+const TWO_VOWELS = /[AEIOUYÀ-ÖØ-ÝĀ-ž][^AEIOUYÀ-ÖØ-ÝĀ-ž]*[AEIOUYÀ-ÖØ-ÝĀ-ž]/u;
 /** A word in capitals, not an acronym: five letters or more with two vowels (COUNCIL, VERWEIST, DECYZJI). */
-const WORD_IN_CAPITALS = /^(?=(?:[^AEIOUYÀ-ÖØ-ÝĀ-ž]*[AEIOUYÀ-ÖØ-ÝĀ-ž]){2})\p{Lu}{5,}$/u;
+const isWordInCapitals = (word: string) => word.length >= 5 && TWO_VOWELS.test(word);
 /** A stretch without lower-case letters, brackets or commas: where titles in capitals stand. */
 const CAPITALS_STRETCH = /[\p{Lu}\p{N}][^\p{Ll}(),;\n\u0001]*/gu;
 const CAPITAL_WORD = /(?<![\p{L}\p{N}])\p{Lu}+(?![\p{L}\p{N}])/gu;
@@ -206,11 +219,18 @@ function notAcronymSpans(analysis: DraftAnalysis, isKnown: (token: string) => bo
   const stopwords = new Set(analysis.language.detection.stopwords);
   const spans: Span[] = [];
   for (const pattern of CODE_PATTERNS) for (const m of prose.matchAll(pattern)) spans.push({ start: m.index!, end: m.index! + m[0].length });
-  for (const pattern of NAME_PATTERNS) for (const m of prose.matchAll(pattern)) if (!isKnown(m[0])) spans.push({ start: m.index!, end: m.index! + m[0].length });
+  for (const pattern of NAME_PATTERNS) {
+    for (const m of prose.matchAll(pattern)) {
+      // The name is the match, or its group where words before it say what it is ("Operation SOPHIA").
+      const name = m[1] ?? m[0];
+      const end = m.index! + m[0].length;
+      if (!isKnown(name) && TWO_VOWELS.test(name)) spans.push({ start: end - name.length, end });
+    }
+  }
   // Titles and operative words in capitals: two or more words in capitals, one of them a word.
   for (const stretch of prose.matchAll(CAPITALS_STRETCH)) {
     const words = [...stretch[0].matchAll(CAPITAL_WORD)].map((m) => m[0]);
-    if (words.length >= 2 && words.some((w) => WORD_IN_CAPITALS.test(w) && !isKnown(w))) spans.push({ start: stretch.index!, end: stretch.index! + stretch[0].length });
+    if (words.length >= 2 && words.some((w) => isWordInCapitals(w) && !isKnown(w))) spans.push({ start: stretch.index!, end: stretch.index! + stretch[0].length });
   }
   for (const m of prose.matchAll(SURNAME)) {
     const surname = m[1];
@@ -220,7 +240,7 @@ function notAcronymSpans(analysis: DraftAnalysis, isKnown: (token: string) => bo
     // "In TTIP" at a sentence's start has no first name.
     const opensSentence = sentenceStart(prose, m.index!) >= m.index! - 1 && firstName.length <= 3;
     if (/\p{Lu}\p{Ll}+\s+$/u.test(before) || stopwords.has(firstName.toLowerCase()) || opensSentence
-      || !/(?:[AEIOUYÀ-ÖØ-ÝĀ-ž].*){2}/u.test(surname) || surname.split(/[\s-]/).some(isKnown)) continue;
+      || !TWO_VOWELS.test(surname) || surname.split(/[\s-]/).some(isKnown)) continue;
     const start = m.index! + m[0].length - surname.length;
     spans.push({ start, end: start + surname.length });
   }
