@@ -41,33 +41,6 @@ const EXPANSION_AFTER = /^\s*\((?=[^)]*\p{Ll})[^()\u0001]{3,200}\)/u;
 /** What a parenthesis may hold besides the acronym and still define it: "(COP 24)", "(PNR-Daten)", "(RB ONZ)". */
 const DEFINING_PARENTHESIS = /^[\p{Lu}\p{N}]+(?:-\p{L}+)?(?:\s+[\p{Lu}\p{N}]+(?:-\p{L}+)?)*$/u;
 
-/** Spans of text that hold capitals without being acronyms (see the module comment). */
-const CODE_PATTERNS: RegExp[] = [
-  /\(OR\.\s*\p{Ll}{2}(?:\s*,\s*\p{Ll}{2})*\)/gu,
-  /—\s*\p{Lu}{2}\s*—/gu,
-  // A document number and the subject codes after it, up to the first lower-case letter.
-  /(?<![\p{N}/])\d{1,5}\/(?:\d{1,2}\/)?\d{2}(?![\p{N}/])[^\p{Ll}\n\u0001(]*/gu,
-  // "EUCO 34/16", "COM(2019) 458", "SEK(2007)839", "ST/14382/2018/INIT".
-  /(?<![\p{L}\p{N}])\p{Lu}{2,5}\s?(?:\d{1,5}\/\d{2}(?![\p{N}])|\(\d{4}\))/gu,
-  /(?<![\p{L}\p{N}])\p{Lu}{2}\/\d{1,5}\/\d{4}\/\p{Lu}+/gu,
-  // Official Journal references: "OJ L 268", "DO L 77", "ABl. C 269".
-  /(?<![\p{L}\p{N}])\p{Lu}{2,4}\.?\s+(?:L|C|LI|CI)\s+\d{1,4}(?![\p{N}])/gu,
-  // The suffix of an act number: 2003/495/GASP, 2014/450/WPZiB.
-  /(?<=\d{2,4}\/\d{1,4}\/)\p{Lu}[\p{L}]*/gu,
-];
-
-/** Names in capitals, when the token has two vowels (see TWO_VOWELS) and the model does not know it as an acronym. */
-const NAME_PATTERNS: RegExp[] = [
-  // A programme generation or an act's name: "IPA III", "AI Act".
-  /(?<![\p{L}\p{N}])\p{Lu}{2,12}(?=\s+(?:I{2,3}|IV|Act)(?![\p{L}]))/gu,
-  // An operation with its year: "TRITON 2015" (not "TTIP 2015", which has one vowel).
-  /(?<![\p{L}\p{N}])\p{Lu}{4,12}(?=\s(?:19|20)\d{2}(?![\p{N}]))/gu,
-  // A CSDP mission or operation before its place: "EUCAP Sahel Mali", "EUTM Mali", "EUNAVFOR Med".
-  /(?<![\p{L}\p{N}])EU\p{Lu}{2,8}(?=\s\p{Lu}\p{Ll})/gu,
-  // "Operation SOPHIA", "l'opération ATALANTA", "operatie IRINI", "misji EUFOR".
-  /(?:[Oo]p[eé]ra(?:tion|tie|ción|zione|ção|cja|ce|tsioon)|[Mm]issio[nen]?|[Mm]isj[aię]|[Mm]isión|[Mm]issão)\s(\p{Lu}{3,12})(?![\p{L}])/gu,
-];
-
 export function findAcronymUses(analysis: DraftAnalysis): AcronymUse[] {
   const { prose } = analysis;
   const domains = new Set(Object.values(analysis.language.citation.domains));
@@ -79,7 +52,7 @@ export function findAcronymUses(analysis: DraftAnalysis): AcronymUse[] {
   const known = analysis.model.acronymsByForm(analysis.language.code);
   const months = new Set(analysis.language.months.map((m) => m.toUpperCase()));
   const exempt = exemptSpans(analysis);
-  const notAcronym = notAcronymSpans(analysis, (token) => known.has(token));
+  const notAnAcronym = notAcronymTest(analysis, (token) => known.has(token));
   const uses: AcronymUse[] = [];
   // Capitals inside a known name ("NDICI-Global Europe") belong to the name, not to an acronym to spell out.
   const names = analysis.entities.filter((match) => /[\s-]/.test(prose.slice(match.start, match.end))
@@ -89,8 +62,8 @@ export function findAcronymUses(analysis: DraftAnalysis): AcronymUse[] {
   const inside = (spans: Span[], offset: number) => spans.length > 0 && spanContaining(spans, offset);
 
   const add = (start: number, acronym: string, tokenEnd: number) => {
-    if (inside(exempt, start) || inside(shoutingBlocks, start) || inside(names, start) || inside(notAcronym, start)) return;
     const end = start + acronym.length;
+    if (inside(exempt, start) || inside(shoutingBlocks, start) || inside(names, start) || notAnAcronym(start, end)) return;
     // "Full term (ACR)" is written within one paragraph: the look-back stops at the block's start.
     const before = prose.slice(Math.max(0, start - 200, blockStart(analysis.draft.blocks, start)), start);
     const after = prose.slice(tokenEnd, tokenEnd + 300);
@@ -207,44 +180,79 @@ function exemptSpans(analysis: DraftAnalysis): Span[] {
 const TWO_VOWELS = /[AEIOUYÀ-ÖØ-ÝĀ-ž][^AEIOUYÀ-ÖØ-ÝĀ-ž]*[AEIOUYÀ-ÖØ-ÝĀ-ž]/u;
 /** A word in capitals, not an acronym: five letters or more with two vowels (COUNCIL, VERWEIST, DECYZJI). */
 const isWordInCapitals = (word: string) => word.length >= 5 && TWO_VOWELS.test(word);
-/** A stretch without lower-case letters, brackets or commas: where titles in capitals stand. */
-const CAPITALS_STRETCH = /[\p{Lu}\p{N}][^\p{Ll}(),;\n\u0001]*/gu;
 const CAPITAL_WORD = /(?<![\p{L}\p{N}])\p{Lu}+(?![\p{L}\p{N}])/gu;
-/** A first name or an initial, then the surname in capitals: "Luís AMADO", "V. SKOURIS", "Jordi AYET PUIGARNAU". */
-const SURNAME = /(?<![\p{L}])(?:\p{Lu}\p{Ll}+|\p{Lu}\.)\s+((?:\p{Lu}{2,}[\s-])*\p{Lu}{3,})(?![\p{L}])/gu;
+/** Ends a stretch of capitals: a lower-case letter, a bracket, a comma, a line or the barrier. */
+const STRETCH_END = /[\p{Ll}(),;\n\u0001]/u;
+const DOCUMENT_NUMBER = /(?<![\p{N}/])\d{1,5}\/(?:\d{1,2}\/)?\d{2}(?![\p{N}/])/u;
+/** "EUCO 34/16", "COM(2019) 458", "SEK(2007)839" (what follows the token). */
+const DOCUMENT_REFERENCE = /^\s?(?:\d{1,5}\/\d{2}(?![\p{N}])|\(\d{4}\))/u;
+/** "ST/14382/2018/INIT". */
+const REGISTER_NUMBER = /^\/\d{1,5}\/\d{4}\//u;
+/** Official Journal references: "OJ L 268", "DO L 77", "ABl. C 269". */
+const JOURNAL_REFERENCE = /^\.?\s+(?:L|C|LI|CI)\s+\d/u;
+/** The suffix of an act number: 2003/495/GASP, 2014/450/WPZiB. */
+const ACT_NUMBER_BEFORE = /\d{2,4}\/\d{1,4}\/$/u;
+/** A programme generation or an act's name: "IPA III", "AI Act". */
+const GENERATION_OR_ACT = /^\s(?:I{2,3}|IV|Act)(?![\p{L}])/u;
+/** An operation with its year: "TRITON 2015" (not "TTIP 2015", which has one vowel). */
+const YEAR_AFTER = /^\s(?:19|20)\d{2}(?![\p{N}])/u;
+/** A CSDP mission or operation before its place: "EUCAP Sahel Mali", "EUTM Mali", "EUNAVFOR Med". */
+const PLACE_AFTER = /^\s\p{Lu}\p{Ll}/u;
+/** "Operation SOPHIA", "l'opération ATALANTA", "operatie IRINI", "misji EUFOR". */
+const OPERATION_BEFORE = /(?:[Oo]p[eé]ra(?:tion|tie|ción|zione|ção|cja|ce|tsioon)|[Mm]issio[nen]?|[Mm]isj[aię]|[Mm]isión|[Mm]issão)\s$/u;
+/** A first name or an initial before a surname in capitals: "Luís AMADO", "V. SKOURIS", "Jordi AYET PUIGARNAU". */
+const FIRST_NAME_BEFORE = /(?<![\p{L}])(\p{Lu}\p{Ll}+|\p{Lu}\.)\s(?:\p{Lu}{2,}[\s-])*$/u;
 
-/** Capitals that are words, names or codes, by their surroundings (see the module comment). */
-function notAcronymSpans(analysis: DraftAnalysis, isKnown: (token: string) => boolean): Span[] {
+/**
+ * Decides, token by token, whether capitals are a code, a word or a name rather than an acronym
+ * (see the module comment), from a few characters around each token: the work grows with the
+ * number of tokens in capitals, not with the draft.
+ */
+function notAcronymTest(analysis: DraftAnalysis, isKnown: (token: string) => boolean): (start: number, end: number) => boolean {
   const { prose } = analysis;
   const stopwords = new Set(analysis.language.detection.stopwords);
-  const spans: Span[] = [];
-  for (const pattern of CODE_PATTERNS) for (const m of prose.matchAll(pattern)) spans.push({ start: m.index!, end: m.index! + m[0].length });
-  for (const pattern of NAME_PATTERNS) {
-    for (const m of prose.matchAll(pattern)) {
-      // The name is the match, or its group where words before it say what it is ("Operation SOPHIA").
-      const name = m[1] ?? m[0];
-      const end = m.index! + m[0].length;
-      if (!isKnown(name) && TWO_VOWELS.test(name)) spans.push({ start: end - name.length, end });
+  // Tokens come in order: the stretch of capitals of the last one is kept for the next.
+  let stretch = { start: -1, end: -1, title: false };
+  const titleStretch = (start: number, end: number) => {
+    if (start < stretch.start || start >= stretch.end) {
+      let from = start;
+      while (from > 0 && !STRETCH_END.test(prose[from - 1])) from--;
+      let to = end;
+      while (to < prose.length && !STRETCH_END.test(prose[to])) to++;
+      const words = [...prose.slice(from, to).matchAll(CAPITAL_WORD)].map((m) => m[0]);
+      stretch = { start: from, end: to, title: words.length >= 2 && words.some((w) => isWordInCapitals(w) && !isKnown(w)) };
     }
-  }
-  // Titles and operative words in capitals: two or more words in capitals, one of them a word.
-  for (const stretch of prose.matchAll(CAPITALS_STRETCH)) {
-    const words = [...stretch[0].matchAll(CAPITAL_WORD)].map((m) => m[0]);
-    if (words.length >= 2 && words.some((w) => isWordInCapitals(w) && !isKnown(w))) spans.push({ start: stretch.index!, end: stretch.index! + stretch[0].length });
-  }
-  for (const m of prose.matchAll(SURNAME)) {
-    const surname = m[1];
-    const before = prose.slice(Math.max(0, m.index! - 40), m.index!);
-    const firstName = /^\S+/.exec(m[0])![0];
-    // "the Office ECHO" after more capitalised words is an apposition, handled as a definition;
-    // "In TTIP" at a sentence's start has no first name.
-    const opensSentence = sentenceStart(prose, m.index!) >= m.index! - 1 && firstName.length <= 3;
-    if (/\p{Lu}\p{Ll}+\s+$/u.test(before) || stopwords.has(firstName.toLowerCase()) || opensSentence
-      || !TWO_VOWELS.test(surname) || surname.split(/[\s-]/).some(isKnown)) continue;
-    const start = m.index! + m[0].length - surname.length;
-    spans.push({ start, end: start + surname.length });
-  }
-  return merged(spans);
+    return stretch.title;
+  };
+  return (start, end) => {
+    const token = prose.slice(start, end);
+    const before = prose.slice(Math.max(0, start - 60), start);
+    const after = prose.slice(end, end + 30);
+    // The letterhead's "(OR. en)" and the Official Journal's page header "— DE —".
+    if (token === 'OR' && before.endsWith('(') && /^\.\s*\p{Ll}{2}/u.test(after)) return true;
+    if (token.length === 2 && /—\s*$/u.test(before) && /^\s*—/u.test(after)) return true;
+    if (DOCUMENT_REFERENCE.test(after) || JOURNAL_REFERENCE.test(after) || ACT_NUMBER_BEFORE.test(before)) return true;
+    if (token.length === 2 && REGISTER_NUMBER.test(after)) return true;
+    // Subject codes after a document number on the same stretch: "15507/15 VISA 398 MIGR 77".
+    let codes = before.length;
+    while (codes > 0 && !STRETCH_END.test(before[codes - 1])) codes--;
+    if (DOCUMENT_NUMBER.test(before.slice(codes))) return true;
+    if (titleStretch(start, end)) return true;
+    if (isKnown(token) || !TWO_VOWELS.test(token)) return false;
+    if (GENERATION_OR_ACT.test(after) || OPERATION_BEFORE.test(before)) return true;
+    if (token.length >= 4 && YEAR_AFTER.test(after)) return true;
+    if (token.startsWith('EU') && token.length >= 4 && PLACE_AFTER.test(after)) return true;
+    const firstName = FIRST_NAME_BEFORE.exec(before);
+    if (firstName && token.length >= 3) {
+      const name = firstName[1];
+      const ahead = before.slice(0, firstName.index);
+      // "the Office ECHO" after more capitalised words is an apposition, handled as a definition;
+      // "In TTIP" at a sentence's start has no first name.
+      const opensSentence = name.length <= 3 && sentenceStart(prose, start - before.length + firstName.index) >= start - before.length + firstName.index - 1;
+      if (!/\p{Lu}\p{Ll}+\s+$/u.test(ahead) && !stopwords.has(name.toLowerCase()) && !opensSentence) return true;
+    }
+    return false;
+  };
 }
 
 /** The text right after an offset opens "(ACRONYM)": the words before it are an acronym's expansion. */
