@@ -85,3 +85,12 @@ describe('letterheadDate', () => {
     assert.equal(dateOf('Some text first.\n\n---\n\nBrussels, 20 December 2018\n\n(OR. en)\n\n15725/18', 'en'), undefined);
   });
 });
+
+describe('note-header with partial language data', () => {
+  it('requires only the fields the language has labels for, and names only those', () => {
+    const [hit] = found('PAVADVĒSTULE\n\n**Sūtītājs:** prezidentvalsts\n\nTeksts.\n', 'lv');
+    assert.match(hit.message, /lacks "Saņēmējs"/);
+    assert.doesNotMatch(hit.message, /undefined/);
+    assert.deepEqual(found('PAVADVĒSTULE\n\n**Sūtītājs:** prezidentvalsts\n**Saņēmējs:** Padome\n\nTeksts.\n', 'lv'), []);
+  });
+});

@@ -65,7 +65,7 @@ export const noteHeader: Rule = {
       report({
         start: marker.start,
         end: marker.end,
-        message: `This note's header lacks ${names.join(', ')}: Council notes in ${LANGUAGE_NAMES_EN[language.code]} give ${FIELDS.map((f) => language.noteHeader[f][0]).join(' / ')} before the text.`,
+        message: `This note's header lacks ${names.join(', ')}: Council notes in ${LANGUAGE_NAMES_EN[language.code]} give ${FIELDS.filter((f) => language.noteHeader[f].length > 0).map((f) => `"${language.noteHeader[f][0]}"`).join(' / ')} before the text.`,
       });
     }
   },
