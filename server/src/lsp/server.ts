@@ -19,6 +19,7 @@ import { registerCodeActions, CODE_ACTION_KINDS } from './features/code-actions'
 import { registerNavigation } from './features/navigation';
 import { registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens';
 import { registerCustomRequests } from './features/custom-requests';
+import { registerCompareDiagnostics } from './features/compare-diagnostics';
 import { checkDraft } from '../core/check';
 
 /**
@@ -129,6 +130,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   registerNavigation(ctx);
   registerSemanticTokens(ctx);
   registerCustomRequests(ctx);
+  registerCompareDiagnostics(ctx);
 
   documents.listen(connection);
   connection.listen();
