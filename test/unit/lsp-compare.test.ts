@@ -58,7 +58,7 @@ describe('language server: comparing a translation with its original', function 
     assert.equal(diagnostics.length, 1);
     const [finding] = diagnostics;
     assert.equal(finding.code, 'compare-entity');
-    assert.match(finding.message, /Tunesië is missing/);
+    assert.match(String(finding.message), /Tunesië is missing/);
     assert.equal(finding.range.start.line, 5);
     assert.deepEqual(finding.relatedInformation?.map((info) => [info.location.uri, info.location.range.start]), [[originalUri, { line: 4, character: 39 }]]);
     assert.match(finding.codeDescription!.href, /docs\/compare\.md#compare-entity$/);
@@ -73,7 +73,7 @@ describe('language server: comparing a translation with its original', function 
     client.change(originalUri, ORIGINAL.replace('in 2023', 'in 2024'));
     const changed = compareFindings(await client.diagnostics(uri, (p) => compareFindings(p.diagnostics).length > 0));
     assert.deepEqual(changed.map((d) => d.code), ['compare-number']);
-    assert.match(changed[0].message, /"2023" here, where the original has "2024"/);
+    assert.match(String(changed[0].message), /"2023" here, where the original has "2024"/);
     // Closed unsaved: the original on disk counts again.
     client.close(originalUri);
     assert.deepEqual(compareFindings(await client.diagnostics(uri, (p) => compareFindings(p.diagnostics).length === 0)), []);
@@ -84,7 +84,7 @@ describe('language server: comparing a translation with its original', function 
     const uri = pathToFileURL(join(dir, 'nl', 'missing.md')).toString();
     client.open(uri, TRANSLATION('original: ../en/none.md\n', CLEAN_BODY));
     const [problem] = (await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'compare-original'))).filter((d) => d.code === 'compare-original');
-    assert.match(problem.message, /cannot be read/);
+    assert.match(String(problem.message), /cannot be read/);
     assert.equal(problem.range.start.line, 2);
     client.close(uri);
   });
