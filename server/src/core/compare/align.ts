@@ -25,15 +25,20 @@ export function alignUnits(original: Unit[], translation: Unit[]): Bead[] {
   const back = new Uint8Array((n + 1) * (m + 1));
   const at = (i: number, j: number) => i * (m + 1) + j;
   cost[0] = 0;
+  // Versions run in parallel: cells far from the diagonal are not searched (a third of the
+  // draft, at least ten units, either side of it), which halves the work on a 12 KB note.
+  const band = Math.max(10, Math.ceil(0.3 * Math.max(n, m)));
   for (let i = 0; i <= n; i++) {
-    for (let j = 0; j <= m; j++) {
+    const diagonal = n === 0 ? 0 : Math.round((i * m) / n);
+    for (let j = Math.max(0, diagonal - band); j <= Math.min(m, diagonal + band); j++) {
       const here = cost[at(i, j)];
       if (!Number.isFinite(here)) continue;
-      SHAPES.forEach(([a, b], shape) => {
-        if (i + a > n || j + b > m) return;
+      for (let shape = 0; shape < SHAPES.length; shape++) {
+        const [a, b] = SHAPES[shape];
+        if (i + a > n || j + b > m) continue;
         const next = here + beadCost(original.slice(i, i + a), translation.slice(j, j + b), ratio);
         if (next < cost[at(i + a, j + b)]) { cost[at(i + a, j + b)] = next; back[at(i + a, j + b)] = shape; }
-      });
+      }
     }
   }
   const beads: Bead[] = [];
@@ -60,17 +65,35 @@ export function beadCost(original: Unit[], translation: Unit[], ratio: number): 
 
 /** 1 − what the two sides share of what either states (Jaccard on item keys); 0 when neither states anything (the lengths decide). */
 export function contentDistance(original: Unit[], translation: Unit[]): number {
-  const a = new Set(original.flatMap((unit) => unit.items.map((item) => item.key)));
-  const b = new Set(translation.flatMap((unit) => unit.items.map((item) => item.key)));
+  const a = keysOf(original);
+  const b = keysOf(translation);
   if (a.size === 0 && b.size === 0) return 0;
   let shared = 0;
   for (const key of a) if (b.has(key)) shared++;
   return 1 - shared / (a.size + b.size - shared);
 }
 
+const unitKeys = new WeakMap<Unit, Set<string>>();
+
+/** The item keys of units, made once per unit: the alignment asks for them thousands of times. */
+function keysOf(units: Unit[]): Set<string> {
+  if (units.length === 1) return keysOfUnit(units[0]);
+  const union = new Set<string>();
+  for (const unit of units) for (const key of keysOfUnit(unit)) union.add(key);
+  return union;
+}
+
+function keysOfUnit(unit: Unit): Set<string> {
+  let keys = unitKeys.get(unit);
+  if (!keys) unitKeys.set(unit, keys = new Set(unit.items.map((item) => item.key)));
+  return keys;
+}
+
 function lengthDistance(original: Unit[], translation: Unit[], ratio: number): number {
-  const a = original.reduce((sum, unit) => sum + unit.letters, 0) * ratio;
-  const b = translation.reduce((sum, unit) => sum + unit.letters, 0);
+  let a = 0;
+  let b = 0;
+  for (const unit of original) a += unit.letters * ratio;
+  for (const unit of translation) b += unit.letters;
   // Short units (headings, header lines) vary most: a few letters more or less mean little.
   return Math.min(1.5, Math.abs(Math.log((b + 20) / (a + 20))));
 }
@@ -78,11 +101,15 @@ function lengthDistance(original: Unit[], translation: Unit[], ratio: number): n
 /** A heading, a question or a footnote matched with another kind of unit, or numbered points with other numbers. */
 function structureDistance(original: Unit[], translation: Unit[]): number {
   let distance = 0;
-  const kinds = (units: Unit[]) => new Set(units.map((unit) => unit.kind === 'item' ? 'paragraph' : unit.kind));
-  const a = kinds(original);
-  const b = kinds(translation);
-  for (const kind of a) if (!b.has(kind)) distance += 0.3;
-  for (const kind of b) if (!a.has(kind)) distance += 0.3;
+  if (original.length === 1 && translation.length === 1) {
+    if (kindOf(original[0]) !== kindOf(translation[0])) distance += 0.6;
+  } else {
+    for (const unit of original) if (!translation.some((other) => kindOf(other) === kindOf(unit))) distance += 0.3;
+    for (const unit of translation) if (!original.some((other) => kindOf(other) === kindOf(unit))) distance += 0.3;
+  }
   if (original[0].point !== undefined && translation[0].point !== undefined && original[0].point !== translation[0].point) distance += 0.3;
   return distance;
 }
+
+/** List items and paragraphs are the same kind of unit here: drafters turn one into the other. */
+function kindOf(unit: Unit): string { return unit.kind === 'item' ? 'paragraph' : unit.kind; }

@@ -11,7 +11,7 @@ import { LANGUAGE_NAMES_EN, type LanguageCode } from '../../../../schemas/policy
 import { referenceLabel } from '../assist/references';
 import { alignUnits, beadCost, type Bead } from './align';
 import { readUnits, type Item, type Unit } from './units';
-import { sameName } from './unknown-names';
+import { sameName, WORD } from './unknown-names';
 import { looseKey } from '../text/normalize';
 import { analyseDraft } from '../assist/analyse';
 import type { PolicyIndex } from '../model/policy-index';
@@ -100,8 +100,29 @@ function compareItems(beads: Bead[], original: Side, translation: Side, report: 
     for (const item of unmatched(b, a, bead.original, original.analysis)) differences[k].push({ item, bead: k, side: 'translation' });
   });
   cancelAcrossNeighbours(differences);
-  const namesOf = (analysis: DraftAnalysis) => new Set([...analysis.prose.matchAll(/[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu)].map((m) => looseKey(m[0])));
-  let otherNames: { original: Set<string>; translation: Set<string> } | undefined;
+  /** A version's words by their first letter: names that begin with other letters are not taken for one. */
+  const wordsOf = (analysis: DraftAnalysis) => {
+    const byLetter = new Map<string, Set<string>>();
+    for (const match of analysis.prose.matchAll(WORD)) {
+      const key = looseKey(match[0]);
+      let words = byLetter.get(key[0]);
+      if (!words) byLetter.set(key[0], words = new Set());
+      words.add(key);
+    }
+    return byLetter;
+  };
+  const found = new Map<string, boolean>();
+  /** Whether a version writes a name anywhere (asked once per name and version). */
+  const writes = (side: 'original' | 'translation', key: string) => {
+    const memo = `${side}:${key}`;
+    let answer = found.get(memo);
+    if (answer === undefined) {
+      otherNames ??= { original: wordsOf(original.analysis), translation: wordsOf(translation.analysis) };
+      found.set(memo, answer = [...otherNames[side].get(key[0]) ?? []].some((word) => sameName(word, key)));
+    }
+    return answer;
+  };
+  let otherNames: { original: Map<string, Set<string>>; translation: Map<string, Set<string>> } | undefined;
   differences.forEach((list, k) => {
     const bead = beads[k];
     const missing = list.filter((d) => d.side === 'original');
@@ -117,16 +138,14 @@ function compareItems(beads: Bead[], original: Side, translation: Side, report: 
       if (miss.item.kind === 'name') {
         // A name the other version writes nowhere may simply be translated: only a name that the
         // translation keeps elsewhere, but not here, is reported.
-        otherNames ??= { original: namesOf(original.analysis), translation: namesOf(translation.analysis) };
-        if (![...otherNames.translation].some((key) => sameName(key, miss.item.key.slice(5)))) continue;
+        if (!writes('translation', miss.item.key.slice(5))) continue;
       }
       reportMissing(miss.item, bead, report);
     }
     for (const add of added) {
       if (!nameable(add.item, original.analysis)) continue;
       if (add.item.kind === 'name') {
-        otherNames ??= { original: namesOf(original.analysis), translation: namesOf(translation.analysis) };
-        if (![...otherNames.original].some((key) => sameName(key, add.item.key.slice(5)))) continue;
+        if (!writes('original', add.item.key.slice(5))) continue;
       }
       reportAdded(add.item, bead, report);
     }
@@ -144,7 +163,7 @@ function unmatched(from: Item[], to: Item[], toUnits: Unit[], toAnalysis: DraftA
   for (const item of to) counts.set(item.key, (counts.get(item.key) ?? 0) + 1);
   const seen = new Set<string>();
   const out: Item[] = [];
-  const words = () => toUnits.flatMap((unit) => [...toAnalysis.prose.slice(unit.start, unit.end).matchAll(/[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu)].map((m) => looseKey(m[0])));
+  const words = () => toUnits.flatMap((unit) => [...toAnalysis.prose.slice(unit.start, unit.end).matchAll(WORD)].map((m) => looseKey(m[0])));
   let toWords: string[] | undefined;
   for (const item of from) {
     const counted = item.kind === 'number' || item.kind === 'date';
@@ -217,7 +236,7 @@ function sameCategory(a: Item, b: Item): boolean {
 }
 
 function labelIn(analysis: DraftAnalysis, item: Item): string {
-  return item.ref ? referenceLabel(analysis, item.ref) : item.label;
+  return item.ref ? referenceLabel(analysis, item.ref) : item.written;
 }
 
 function severityOf(item: Item): Severity {
@@ -373,7 +392,7 @@ function reportUnitAdded(unit: Unit, beads: Bead[], k: number, report: Reporter)
 }
 
 function contentList(unit: Unit): string {
-  const labels = [...new Set(unit.items.map((item) => item.label.replace(/\s+/g, ' ')))];
+  const labels = [...new Set(unit.items.map((item) => oneLine(item.written)))];
   if (labels.length === 0) return '';
   return `; it states ${labels.slice(0, 6).join(', ')}${labels.length > 6 ? ', …' : ''}`;
 }

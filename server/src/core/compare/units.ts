@@ -7,7 +7,6 @@
  */
 import type { DraftAnalysis } from '../analysis/draft-analysis';
 import { entityRefs, type EntityRef, type RefKind } from '../assist/entity-refs';
-import { referenceLabel } from '../assist/references';
 import { casingFits } from '../text/casing';
 import { findNumbers } from './numbers';
 import { resolveCitation } from '../analysis/acts';
@@ -25,9 +24,7 @@ export interface Item {
   refKind?: RefKind;
   /** For entities: what it refers to, to name it in the other version's language. */
   ref?: Pick<EntityRef, 'section' | 'id' | 'article'>;
-  /** How a message names it: "Morocco", "Article 25a — Visa Code", "10", "28 September 2023". */
-  label: string;
-  /** As the version writes it. */
+  /** As the version writes it: messages name entities in the other version's language (compare.ts). */
   written: string;
   start: number;
   end: number;
@@ -116,7 +113,7 @@ function statedItems(analysis: DraftAnalysis): Item[] {
     if (!COMPARED_KINDS.has(ref.kind) || NOT_COMPARED_IDS.has(ref.id) || !writtenAsName(analysis, ref)) continue;
     items.push({
       key: ref.article !== undefined ? `article:${ref.id}#${ref.article}` : `${ref.kind}:${ref.id}`, kind: 'entity', refKind: ref.kind,
-      ref: { section: ref.section, id: ref.id, article: ref.article }, label: referenceLabel(analysis, ref), written: text.slice(ref.start, ref.end), start: ref.start, end: ref.end,
+      ref: { section: ref.section, id: ref.id, article: ref.article }, written: text.slice(ref.start, ref.end), start: ref.start, end: ref.end,
     });
   }
   // Acts the model does not know are compared by their number, which every language writes alike.
@@ -124,24 +121,23 @@ function statedItems(analysis: DraftAnalysis): Item[] {
   for (const citation of analysis.citations) {
     if (resolveCitation(analysis.model, citation).act) continue;
     const written = text.slice(citation.start, citation.end);
-    items.push({ key: unknownActKey(citation), kind: 'entity', refKind: 'act', label: written, written, start: citation.start, end: citation.end });
+    items.push({ key: unknownActKey(citation), kind: 'entity', refKind: 'act', written, start: citation.start, end: citation.end });
   }
   for (const reference of analysis.articleReferences) {
     if (reference.act.kind !== 'citation') continue;
     const citation = reference.act.citation;
     if (resolveCitation(analysis.model, citation).act) continue;
-    const act = text.slice(citation.start, citation.end);
     reference.articles.forEach((article, n) => {
       const start = n === 0 ? reference.start : article.start;
-      items.push({ key: `article:${unknownActKey(citation).slice(4)}#${article.id}`, kind: 'entity', refKind: 'article', label: `${reference.articleWord} ${article.text} — ${act}`, written: text.slice(start, article.end), start, end: article.end });
+      items.push({ key: `article:${unknownActKey(citation).slice(4)}#${article.id}`, kind: 'entity', refKind: 'article', written: text.slice(start, article.end), start, end: article.end });
     });
   }
-  for (const number of findNumbers(analysis)) items.push({ key: `number:${number.value}`, kind: 'number', label: number.text, written: number.text, start: number.start, end: number.end });
+  for (const number of findNumbers(analysis)) items.push({ key: `number:${number.value}`, kind: 'number', written: number.text, start: number.start, end: number.end });
   for (const date of analysis.dates) {
     const written = text.slice(date.start, date.end);
-    items.push({ key: `date:${date.year ?? '?'}-${date.month}-${date.day}`, kind: 'date', label: written, written, start: date.start, end: date.end });
+    items.push({ key: `date:${date.year ?? '?'}-${date.month}-${date.day}`, kind: 'date', written, start: date.start, end: date.end });
   }
-  for (const name of findUnknownNames(analysis)) items.push({ key: `name:${name.key}`, kind: 'name', label: name.text, written: name.text, start: name.start, end: name.end });
+  for (const name of findUnknownNames(analysis)) items.push({ key: `name:${name.key}`, kind: 'name', written: name.text, start: name.start, end: name.end });
   return items.sort((a, b) => a.start - b.start);
 }
 

@@ -13,7 +13,8 @@ export interface UnknownName { start: number; end: number; text: string; key: st
 
 /** Languages that capitalise common nouns. */
 const CAPITALISED_NOUNS = new Set(['de', 'lb']);
-const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
+/** A word: letters and marks, with inner hyphens and apostrophes (Guinea-Bissau, l'Union). */
+export const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
 
 export function findUnknownNames(analysis: DraftAnalysis): UnknownName[] {
   const language = analysis.language;
