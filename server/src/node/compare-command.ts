@@ -112,6 +112,6 @@ export function formatCompare(result: CompareResult, originalPath: string, trans
   }
   // Text: the check's lines, each followed by where the original says it.
   const withPointers = result.findings.map((f) => ({ ...f, message: `${f.message} [original: ${at(f)}]` }));
-  const summary = `Compared ${translationPath} (${result.translationLanguage}) with ${originalPath} (${result.originalLanguage}): ${result.units.matched} of ${result.units.original} units matched.\n`;
+  const summary = `Compared ${translationPath} (${result.translationLanguage}) with ${originalPath} (${result.originalLanguage}): ${result.units.matched} of the original's ${result.units.original} units have a counterpart.\n`;
   return summary + formatText([{ ...file, findings: withPointers }]);
 }

@@ -36,7 +36,7 @@ export interface CompareFinding extends Finding {
 export interface CompareResult {
   originalLanguage: string;
   translationLanguage: string;
-  /** Units of each version and how many were matched, for the summary line. */
+  /** Units of each version, and how many of the original's have a counterpart, for the summary line. */
   units: { original: number; translation: number; matched: number };
   findings: CompareFinding[];
 }
@@ -60,7 +60,8 @@ export function compareVersions(original: DraftAnalysis, translation: DraftAnaly
   compareStructure(beads, report);
   compareFootnotes(beads, footnotePairs, a.footnotes, b.footnotes, report);
   findings.sort((x, y) => x.start - y.start || x.end - y.end || x.rule.localeCompare(y.rule));
-  const matched = beads.filter((bead) => bead.original.length > 0 && bead.translation.length > 0).length;
+  // Units of the original that have a counterpart (a unit split in two counts once).
+  const matched = beads.reduce((sum, bead) => sum + (bead.translation.length > 0 ? bead.original.length : 0), 0);
   return {
     originalLanguage: original.language.code,
     translationLanguage: translation.language.code,
