@@ -135,6 +135,23 @@ describe('compare', function () {
     });
   });
 
+  describe('versions that barely overlap', () => {
+    it('an empty translation lacks everything; an empty original is not compared against', () => {
+      const full = 'Morocco signed in 2021.\n\n- Do Ministers agree?';
+      assert.deepEqual(rules(compare(['en', full], ['nl', ''])), ['compare-paragraph', 'compare-question']);
+      assert.deepEqual(rules(compare(['en', ''], ['nl', 'Marokko tekende in 2021.'])), ['compare-paragraph']);
+      assert.deepEqual(compare(['en', ''], ['nl', '']), []);
+    });
+
+    it('a long translation of a short original still aligns', () => {
+      const long = Array.from({ length: 60 }, (_, i) => `Paragraaf ${i + 1} noemt Marokko.`).join('\n\n');
+      const findings = compare(['en', 'Paragraph 1 names Morocco.'], ['nl', long]);
+      // Every paragraph but the first is reported, as added or as adding its number.
+      assert.equal(new Set(findings.map((f) => f.range.start.line)).size, 59);
+      assert.ok(!findings.some((f) => f.range.start.line === 4), 'the first paragraph matches');
+    });
+  });
+
   describe('names the model does not know', () => {
     const original = 'Operation Irini patrols the central Mediterranean.\n\nThe Council reviewed Irini in March.';
     it('compared as written, allowing for a language\'s spelling', () => {
