@@ -31,6 +31,8 @@ export function seedNoteToMarkdown(text: string): string {
       continue;
     }
     out.push(inFootnote ? `    ${line}` : line);
+    // The footnote is one sentence: the text after it is the note's again.
+    if (inFootnote && /\.$/.test(line)) { out.push(''); inFootnote = false; continue; }
     // A sentence that ends a line ends the paragraph more often than not; either way the text checks the same.
     if (!inFootnote && /[.?:]$/.test(line)) out.push('');
   }
