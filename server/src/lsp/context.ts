@@ -5,7 +5,7 @@
  * document, superseded checks are cancelled, and diagnostics are published only for the
  * version that was checked.
  */
-import { TextDocuments, type ClientCapabilities, type Connection } from 'vscode-languageserver/node';
+import { TextDocuments, type ClientCapabilities, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { createHash } from 'node:crypto';
@@ -93,6 +93,8 @@ export class ServerContext {
   /** A hash of the text each model file was last loaded from: an unchanged file is not parsed again, nor the model rebuilt. */
   private readonly loadedHashes = new Map<string, string>();
   private defaultFiles: string[] | undefined;
+  /** More diagnostics for a checked draft, published with its check's (features/compare-diagnostics.ts). */
+  readonly diagnosticSources: ((document: TextDocument) => Diagnostic[])[] = [];
 
   constructor(readonly connection: Connection) {}
 
@@ -501,7 +503,7 @@ export class ServerContext {
       const checked = this.checked(document, token);
       // A newer version is on its way: its own check will publish.
       if (!checked || token.isCancellationRequested || this.documents.get(uri)?.version !== version) return;
-      void this.connection.sendDiagnostics({ uri, version, diagnostics: checked.result.findings.map(toDiagnostic) });
+      void this.connection.sendDiagnostics({ uri, version, diagnostics: [...checked.result.findings.map(toDiagnostic), ...this.diagnosticSources.flatMap((source) => source(document))] });
       this.releaseIdleAnalyses(uri);
     } catch (error) {
       if (error instanceof CancelledError) return;

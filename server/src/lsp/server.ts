@@ -21,6 +21,7 @@ import { registerCodeActions, CODE_ACTION_KINDS } from './features/code-actions'
 import { registerNavigation } from './features/navigation';
 import { registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens';
 import { registerCustomRequests } from './features/custom-requests';
+import { registerCompareDiagnostics } from './features/compare-diagnostics';
 import { checkDraft } from '../core/check';
 import { FrameGuard } from './framing';
 
@@ -146,6 +147,7 @@ export function startServer(connection: Connection = defaultConnection()): Conne
   registerNavigation(ctx);
   registerSemanticTokens(ctx);
   registerCustomRequests(ctx);
+  registerCompareDiagnostics(ctx);
 
   documents.listen(connection);
   connection.listen();
