@@ -102,3 +102,11 @@ describe('note-header with partial language data', () => {
     assert.deepEqual(found('PAVADVĒSTULE\n\n**Sūtītājs:** prezidentvalsts\n**Saņēmējs:** Padome\n\nTeksts.\n', 'lv'), []);
   });
 });
+
+describe('letterheadDate on prose that starts like a date line', () => {
+  it('is not fooled by a sentence that opens with a place and a date', () => {
+    const text = 'Brussels, 20 December 2018, was where the Council met.\n\n(OR. en)\n\n15725/18\n\nText.';
+    const analysis = new DraftAnalysis(readDraft(text), testLanguages().get('en')!, testLanguages(), testModel());
+    assert.equal(letterheadDate(analysis), undefined);
+  });
+});

@@ -127,12 +127,17 @@ export function readLetterheads(draft: ParsedDraft, language: LanguageData): Let
     }
     const start = at + place[0].length;
     const [written] = findDates(rest, language);
-    if (written && written.start === 0 && written.year !== undefined) return { start, end: start + written.end, day: written.day, month: written.month, year: written.year };
+    let date: LetterheadDate | undefined;
+    if (written && written.start === 0 && written.year !== undefined) date = { start, end: start + written.end, day: written.day, month: written.month, year: written.year };
     // The style's own pattern, for the forms findDates does not read: "28 de novembro de 2018".
-    const styled = stylePattern(language).exec(rest);
-    if (!styled) return undefined;
-    const month = language.months.findIndex((m) => m.toLowerCase() === styled.groups!.month.toLowerCase()) + 1;
-    return { start, end: start + styled[0].length, day: Number(styled.groups!.day), month, year: Number(styled.groups!.year) };
+    const styled = date ? null : stylePattern(language).exec(rest);
+    if (styled) {
+      const month = language.months.findIndex((m) => m.toLowerCase() === styled.groups!.month.toLowerCase()) + 1;
+      date = { start, end: start + styled[0].length, day: Number(styled.groups!.day), month, year: Number(styled.groups!.year) };
+    }
+    // After the date only codes: "(OR. en)", "(07.02)", "13839/02 (Presse 344)", Polish "r.".
+    const tail = rest.slice(date ? date.end - start : 0).replace(/\([^()]*\)/g, '').trim().replace(/^r\./, '');
+    return date && !/\p{Ll}/u.test(tail) ? date : undefined;
   }
 }
 
