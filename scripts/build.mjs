@@ -13,7 +13,9 @@ const root = new URL('..', import.meta.url).pathname;
 const args = new Set(process.argv.slice(2));
 const common = {
   bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true,
-  logLevel: 'warning', absWorkingDir: root, external: ['vscode'],
+  logLevel: 'warning', absWorkingDir: root,
+  // './server.js': the CLI's `lsp` command loads the server bundle beside it (dist/server.js).
+  external: ['vscode', './server.js'],
 };
 
 function filesUnder(dir, test) {

@@ -7,6 +7,7 @@
 import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { MAX_DRAFT_BYTES, readRegularFile } from './resources';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -22,7 +23,8 @@ export interface DraftFile {
 }
 
 export function readDraftFile(path: string): DraftFile {
-  const bytes = readFileSync(path);
+  // Regular files only, with a bound: a FIFO or /dev/zero is refused before it is opened.
+  const bytes = readRegularFile(path, MAX_DRAFT_BYTES);
   const bom = bytes.subarray(0, 3).equals(BOM);
   const body = bom ? bytes.subarray(3) : bytes;
   const text = body.toString('utf8');
