@@ -79,8 +79,8 @@ export function describeFsError(error: unknown): string {
 /**
  * Files below the given paths whose names pass the test. Directories are walked without
  * following symbolic links, so a link can never lead the walk out of the tree or into a loop.
- * A path that cannot be listed (gone, or no permission) is passed to `onProblem` (default: skipped),
- * and the walk goes on with the rest.
+ * A directory that cannot be listed (gone, or no permission) is passed to `onProblem` (default:
+ * skipped), and the walk goes on with the rest. Paths that are not directories are returned as given.
  */
 export function findFiles(paths: readonly string[], accept: (name: string) => boolean, onProblem: (problem: PathProblem) => void = () => undefined): string[] {
   const found: string[] = [];
@@ -96,9 +96,10 @@ export function findFiles(paths: readonly string[], accept: (name: string) => bo
     }
   };
   for (const path of paths) {
-    let stat;
-    try { stat = statSync(path); } catch (error) { onProblem({ path, message: `cannot read: ${describeFsError(error)}` }); continue; }
-    if (stat.isDirectory()) walk(path);
+    let directory = false;
+    // A named path that is gone is returned as it is, in its place: reading it says why.
+    try { directory = statSync(path).isDirectory(); } catch { /* see above */ }
+    if (directory) walk(path);
     else found.push(path);
   }
   return found;
