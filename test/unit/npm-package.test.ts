@@ -10,6 +10,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../../server/src/node/resources';
+import { validSarif } from '../support/sarif-schema';
+
+/** The `run:` lines of the GitHub Actions workflow in docs/ci.md, in order. */
+export function workflowCommands(root = packageRoot()): string[] {
+  const page = readFileSync(join(root, 'docs', 'ci.md'), 'utf8');
+  const workflow = /## GitHub Actions[\s\S]*?```yaml\n([\s\S]*?)```/.exec(page)?.[1] ?? '';
+  return [...workflow.matchAll(/^\s+run: (.+)$/gm)].map((m) => m[1]);
+}
 
 /** What may be in the tarball, each a pattern over the path inside it. */
 const ALLOWED: RegExp[] = [
@@ -66,6 +74,20 @@ describe('npm package', function () {
     assert.equal(run.status, 1, run.stderr);
     const report = JSON.parse(run.stdout);
     assert.deepEqual(report.files[0].diagnostics.map((d: { rule: string }) => d.rule), ['unknown-article', 'unknown-country']);
+    // The workflow of docs/ci.md, its run: lines word for word, in a git checkout with drafts/.
+    spawnSync('git', ['init', '-q'], { cwd: project });
+    spawnSync('mkdir', ['-p', join(project, 'drafts', 'team a')]);
+    writeFileSync(join(project, 'drafts', 'team a', 'note.md'), readFileSync(join(project, 'note.md')));
+    const commands = workflowCommands();
+    assert.equal(commands.length, 2, commands.join('\n'));
+    const [sarifStep, textStep] = commands.map((command) => spawnSync('bash', ['-c', command], { cwd: project, encoding: 'utf8', timeout: 60_000, env: { ...process.env, npm_config_offline: 'true' } }));
+    assert.equal(sarifStep.status, 1, `${commands[0]}: a finding of severity error fails the step\n${sarifStep.stderr}`);
+    const sarif = validSarif(readFileSync(join(project, 'council-notes.sarif'), 'utf8'), 'the workflow\'s SARIF');
+    assert.deepEqual(sarif.runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation), [ // eslint-disable-line @typescript-eslint/no-explicit-any
+      { uri: 'drafts/team%20a/note.md', uriBaseId: '%SRCROOT%' }, { uri: 'drafts/team%20a/note.md', uriBaseId: '%SRCROOT%' },
+    ]);
+    assert.equal(textStep.status, 1);
+    assert.match(textStep.stdout, /^drafts\/team a\/note\.md:7:9: error unknown-article: /m);
     const version = spawnSync('npx', ['council-notes', '--version'], { cwd: project, encoding: 'utf8', env: { ...process.env, npm_config_offline: 'true' } });
     assert.equal(version.stdout.trim(), JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
   });
