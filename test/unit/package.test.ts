@@ -147,6 +147,19 @@ describe('packaged extension (.vsix)', function () {
     }
   });
 
+  it('has README images that resolve from the marketplace page: absolute https links to files in the repository', () => {
+    const readme = entries.find((e) => e.name === 'extension/readme.md')!.data().toString('utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)|<img[^>]+src="([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+    assert.ok(images.length > 0, 'the README has screenshots');
+    const repo = String(manifest.repository.url).replace(/\.git$/, '');
+    for (const url of images) {
+      assert.match(url, /^https:\/\//, `${url}: relative links do not resolve on the marketplace page`);
+      const inRepo = new RegExp(`^${repo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/raw/[^/]+/(.+)$`).exec(url);
+      assert.ok(inRepo, `${url} points into ${repo}`);
+      assert.ok(statSync(join(root, decodeURIComponent(inRepo[1]))).isFile(), `${inRepo[1]} exists in the repository`);
+    }
+  });
+
   it('resolves every %placeholder% of the manifest in package.nls.json', () => {
     const missing = [...JSON.stringify(manifest).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]).filter((key) => !(key in nls));
     assert.deepEqual(missing, []);
