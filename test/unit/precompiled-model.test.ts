@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadModelText } from '../../server/src/core/model/load';
 import { ModelStore, type ModelBuild, type PrecompiledModels } from '../../server/src/core/model/model-store';
 import { defaultModelFiles, packageRoot } from '../../server/src/node/resources';
-import { PRECOMPILED_MODEL, precompileModel, readPrecompiledModels, sha256, type PrecompiledModelData } from '../../server/src/node/precompiled';
+import { decodeLabels, PRECOMPILED_LABELS, PRECOMPILED_MODEL, precompileModel, readPrecompiledModels, sha256, type PrecompiledModelData } from '../../server/src/node/precompiled';
 
 const root = packageRoot();
 const files = defaultModelFiles(root);
@@ -85,5 +85,29 @@ describe('precompiled built-in model', () => {
     const loaded = store.update(first, edited);
     assert.equal(precompiled.model(first, edited), undefined);
     assert.equal(loaded.model?.name, 'edited');
+  });
+});
+
+describe('precompiled label automaton of the built-in model', () => {
+  it('is used when the built-in files are loaded alone, and finds exactly what a fresh automaton finds', function () {
+    const path = join(root, PRECOMPILED_MODEL);
+    if (!existsSync(path)) this.skip();
+    const installed = readPrecompiledModels(path, modelDir)!;
+    const fromBuild = build(installed);
+    assert.ok(installed.labels?.(), 'dist/default-labels.bin is read (rebuild with node scripts/build.mjs)');
+    assert.equal(fromBuild.index.labels, installed.labels!(), 'the built-in model takes the precompiled automaton');
+    const fresh = build(null).index.labels;
+    assert.equal(fromBuild.index.labels.size, fresh.size);
+    const texts = ['en', 'nl', 'fr', 'de'].flatMap((lang) => readdirSync(join(root, 'examples', lang)).map((name) => readFileSync(join(root, 'examples', lang, name), 'utf8')));
+    // Stored as JSON, a label has no key for a field that is undefined: the same label to every reader.
+    const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
+    for (const text of texts) assert.deepEqual(plain(fromBuild.index.labels.scan(text)), plain(fresh.scan(text)));
+    // A workspace layer changes the labels: the automaton is built for that model.
+    assert.notEqual(build(installed, 'places:\n  - id: test-place\n    names:\n      en: [Testville]\n').index.labels, installed.labels!());
+  });
+
+  it('is refused when it was built from other model files', () => {
+    const bytes = readFileSync(join(root, PRECOMPILED_LABELS));
+    assert.equal(decodeLabels(bytes, ['not-the-same']), undefined);
   });
 });
