@@ -64,7 +64,7 @@ delete stagedManifest.files;
 writeFileSync(join(extension, 'package.json'), `${JSON.stringify(stagedManifest, null, 2)}\n`);
 mkdirSync(join(extension, 'dist'));
 for (const name of readdirSync(join(build, 'dist'))) {
-  if (name.endsWith('.js') || name === 'default-model.json' || name === 'default-labels.bin') copyFileSync(join(build, 'dist', name), join(extension, 'dist', name));
+  if (name.endsWith('.js') || name === 'default-model.json' || name === 'default-labels.bin' || name === 'languages.json') copyFileSync(join(build, 'dist', name), join(extension, 'dist', name));
 }
 
 // 3. Pack.

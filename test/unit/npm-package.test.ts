@@ -22,7 +22,7 @@ export function workflowCommands(root = packageRoot()): string[] {
 /** What may be in the tarball, each a pattern over the path inside it. */
 const ALLOWED: RegExp[] = [
   /^package\.json$/, /^(README|CHANGELOG)\.md$/, /^LICENSE$/,
-  /^bin\/council-notes\.js$/, /^dist\/(cli|server)\.js$/, /^dist\/default-(model\.json|labels\.bin)$/,
+  /^bin\/council-notes\.js$/, /^dist\/(cli|server)\.js$/, /^dist\/(default-model\.json|default-labels\.bin|languages\.json)$/,
   /^model\/default\/[\w.-]+\.policy\.(ya?ml|json)$/, /^languages\/[a-z]{2}\.json$/,
   /^schemas\/policy-model\.schema\.json$/, /^docs\/[\w./-]+\.md$/,
 ];

@@ -20,7 +20,7 @@ const ALLOWED: { what: string; pattern: RegExp }[] = [
   { what: 'manifest and its translations', pattern: /^extension\/package(\.nls(\.[a-z-]+)?)?\.json$/ },
   { what: 'README, CHANGELOG, LICENSE', pattern: /^extension\/(readme\.md|changelog\.md|LICENSE\.txt)$/ },
   { what: 'bundles', pattern: /^extension\/dist\/(client|server|cli)\.js$/ },
-  { what: 'precompiled built-in model', pattern: /^extension\/dist\/default-(model\.json|labels\.bin)$/ },
+  { what: 'precompiled built-in model', pattern: /^extension\/dist\/(default-model\.json|default-labels\.bin|languages\.json)$/ },
   { what: 'CLI launcher', pattern: /^extension\/bin\/council-notes\.js$/ },
   { what: 'snippets', pattern: /^extension\/snippets\/[\w.-]+\.json$/ },
   { what: 'model JSON Schema', pattern: /^extension\/schemas\/policy-model\.schema\.json$/ },

@@ -9,7 +9,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { LanguageData } from '../../../schemas/language';
 import type { PolicyModelFile } from '../../../schemas/policy-model';
+import { LanguageRegistry } from '../core/language/registry';
 import { DictionaryAutomaton, type AutomatonParts } from '../core/match/automaton';
 import { loadModelText } from '../core/model/load';
 import { ModelStore, type PrecompiledModels } from '../core/model/model-store';
@@ -22,6 +24,31 @@ export const PRECOMPILED_MODEL = join('dist', 'default-model.json');
  * are used alone, each in its precompiled version.
  */
 export const PRECOMPILED_LABELS = join('dist', 'default-labels.bin');
+/** The language files (languages/*.json), validated at build time: zod is not run on them at start. */
+export const PRECOMPILED_LANGUAGES = join('dist', 'languages.json');
+
+export interface PrecompiledLanguageData { version: 1; files: { name: string; sha256: string; data: LanguageData }[] }
+
+/** Validates the language files (throws on a problem, as at run time) for PRECOMPILED_LANGUAGES. */
+export function precompileLanguages(files: readonly { file: string; text: string }[]): PrecompiledLanguageData {
+  const registry = LanguageRegistry.fromTexts(files);
+  return { version: 1, files: files.map(({ file, text }, i) => ({ name: basename(file), sha256: sha256(text), data: registry.all[i] })) };
+}
+
+/**
+ * The language registry of these files, taken from their validated form when every file's text is
+ * the one precompiled, else validated now (an edited file, a stale build).
+ */
+export function languagesFromPrecompiled(path: string, files: readonly { file: string; text: string }[]): LanguageRegistry {
+  let data: PrecompiledLanguageData | undefined;
+  try { data = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) as PrecompiledLanguageData : undefined; } catch { data = undefined; }
+  if (data?.version === 1 && Array.isArray(data.files) && data.files.length === files.length) {
+    const byName = new Map(data.files.map((entry) => [entry.name, entry]));
+    const known = files.map(({ file, text }) => { const entry = byName.get(basename(file)); return entry && entry.sha256 === sha256(text) ? entry.data : undefined; });
+    if (known.every((language) => language !== undefined)) return new LanguageRegistry(known as LanguageData[]);
+  }
+  return LanguageRegistry.fromTexts(files);
+}
 
 type ArrayName = keyof AutomatonParts<Label>['arrays'];
 const ARRAY_TYPES: Record<ArrayName, Int32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor> = {

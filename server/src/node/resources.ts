@@ -6,7 +6,7 @@ import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readF
 import { dirname, join } from 'node:path';
 import { LanguageRegistry } from '../core/language/registry';
 import { usePrecompiledModels } from '../core/model/model-store';
-import { PRECOMPILED_MODEL, readPrecompiledModels } from './precompiled';
+import { languagesFromPrecompiled, PRECOMPILED_LANGUAGES, PRECOMPILED_MODEL, readPrecompiledModels } from './precompiled';
 
 /** The extension/package root: bundles live in dist/ or out/…, data beside package.json. */
 export function packageRoot(from: string = __dirname): string {
@@ -55,7 +55,7 @@ export function loadLanguages(root = packageRoot()): LanguageRegistry {
   const dir = join(root, 'languages');
   const files = readdirSync(dir).filter((name) => name.endsWith('.json')).sort()
     .map((name) => ({ file: join(dir, name), text: readFileSync(join(dir, name), 'utf8') }));
-  return LanguageRegistry.fromTexts(files);
+  return process.env.COUNCIL_NOTES_PRECOMPILED === '0' ? LanguageRegistry.fromTexts(files) : languagesFromPrecompiled(join(root, PRECOMPILED_LANGUAGES), files);
 }
 
 export function ruleDocPath(ruleId: string, root = packageRoot()): string {
