@@ -189,9 +189,13 @@ async function runCheck(args: string[]): Promise<number> {
   if (!options) { out(`${CHECK_HELP}\n`); return 0; }
   const languages = loadLanguages();
   if (options.lang && !languages.get(options.lang)) throw new UsageError(`unknown language "${options.lang}" (known: ${languages.codes.join(', ')})`, CHECK_HELP);
-  // A model file that is missing, a FIFO, a device or too large is refused before it is read.
+  // A model file that is missing, a FIFO, a device or too large is refused before it is read,
+  // reported like any broken model file.
   for (const file of options.models) {
-    try { readModelFile(file); } catch (error) { throw new Error(`model file "${file}": ${(error as Error).message}`); }
+    try { readModelFile(file); } catch (error) {
+      err(`${file}:1:1: error model-schema: ${(error as Error).message}\n`);
+      return 2;
+    }
   }
   let modelProblems: ModelProblem[] = [];
   /** The model, or undefined (its problems in modelProblems) when it has errors. */

@@ -110,9 +110,9 @@ describe('CLI: files that vanish, cannot be read, or are not regular files', fun
     writeFileSync(sparse, '');
     truncateSync(sparse, 300 * 1024 * 1024);
     for (const [model, message] of [
-      ['/dev/zero', /model file "\/dev\/zero": not read: it is not a regular file/],
-      [fifo, /not read: it is not a regular file/],
-      [sparse, /huge\.policy\.yaml": not read: it is 300 MB, more than the \d+ MB allowed/],
+      ['/dev/zero', /^\/dev\/zero:1:1: error model-schema: not read: it is not a regular file/],
+      [fifo, /pipe\.policy\.yaml:1:1: error model-schema: not read: it is not a regular file/],
+      [sparse, /huge\.policy\.yaml:1:1: error model-schema: not read: it is 300 MB, more than the \d+ MB allowed/],
     ] as [string, RegExp][]) {
       const started = Date.now();
       const run = runCli(['check', '--model', model, join(dir, 'a.md')]);
