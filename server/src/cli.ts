@@ -26,6 +26,8 @@ Checks EU Council notes written in Markdown against a policy model.
 
 Commands:
   check [options] PATH...   check drafts (directories are searched for *.md)
+  compare ORIGINAL TRANSLATION [options]
+                            compare a translation with its original (compare --help)
   lsp [--stdio]             run the language server for an editor (over stdin/stdout)
 
 Options:
@@ -97,6 +99,7 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'check') return await runCheck(rest);
+    if (command === 'compare') return (await import('./node/compare-command')).runCompare(rest);
     if (command === 'lsp') return runLsp(rest);
     if (command === '--help' || command === '-h' || command === 'help') {
       out(`${rest[0] === 'check' ? CHECK_HELP : rest[0] === 'lsp' ? LSP_HELP : MAIN_HELP}\n`);

@@ -44,6 +44,11 @@ export function formatReport(format: ReportFormat, results: FileResult[], sarif:
   return formatText(results);
 }
 
+/** SARIF 2.1.0 text (see sarif.ts). */
+export function formatSarif(results: FileResult[], options: SarifOptions = {}): string {
+  return formatReport('sarif', results, options);
+}
+
 export function formatJson(results: FileResult[]): string {
   return `${JSON.stringify({
     version: 1,
