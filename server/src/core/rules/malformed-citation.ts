@@ -92,7 +92,10 @@ function checkType({ analysis, language, report }: RuleContext, citation: Citati
   const { sameNumberOtherType } = resolveCitation(analysis.model, citation);
   if (!sameNumberOtherType) return;
   const cited = analysis.prose.slice(citation.start, citation.end);
-  const right = formatAct(sameNumberOtherType, language);
+  // In the draft's case: "la directive (UE) 2024/1351" → "règlement (UE) 2024/1351".
+  const formatted = formatAct(sameNumberOtherType, language);
+  const lowerFirst = citation.typeText.charAt(0) !== citation.typeText.charAt(0).toUpperCase();
+  const right = lowerFirst ? formatted.charAt(0).toLowerCase() + formatted.slice(1) : formatted;
   report({ start: citation.start, end: citation.end, message: `"${cited}": ${citation.year}/${citation.number} is ${right}, not a ${citation.family}.`, suggestions: [right] });
 }
 
