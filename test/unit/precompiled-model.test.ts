@@ -82,7 +82,9 @@ describe('precompiled built-in model', () => {
     const text = readFileSync(first, 'utf8');
     const same = store.update(first, text);
     assert.equal(same.model, precompiled.model(first, text));
-    const edited = first.endsWith('.json') ? text.replace(/\}\s*$/, ', "name": "edited" }\n') : `${text}\nname: edited\n`;
+    // Change the value of the file's own name (adding a second "name" key would be a duplicate key, which the loader refuses).
+    const edited = first.endsWith('.json') ? text.replace(/"name":\s*"[^"]*"/, '"name": "edited"') : text.replace(/^name:.*$/m, 'name: edited');
+    assert.notEqual(edited, text);
     const loaded = store.update(first, edited);
     assert.equal(precompiled.model(first, edited), undefined);
     assert.equal(loaded.model?.name, 'edited');
