@@ -12,6 +12,10 @@ export const dateFormat: Rule = {
   description: 'A date written against the EU style of the draft\'s language ("September 28, 2023" in English → "28 September 2023").',
   defaultSeverity: 'warning',
   scope: 'block',
+  fixes: {
+    // The same date in the language's EU style: day, month and year are kept.
+    format: { title: (c) => `Write "${c.new}"`, safety: 'safe' },
+  },
   check({ analysis, language, report }) {
     for (const date of analysis.dates) {
       if (date.day < 1 || date.day > daysInMonth(date.month, date.year)) continue;

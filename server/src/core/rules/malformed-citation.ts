@@ -12,6 +12,10 @@ export const malformedCitation: Rule = {
   id: 'malformed-citation',
   description: 'An act number or article written against the numbering rules of the draft\'s language.',
   defaultSeverity: 'warning',
+  fixes: {
+    // The citation's form only ("No", the order of number and year, the domain, the suffix): the act cited stays the same.
+    form: { title: (c) => (c.new === '' ? `Remove "${c.old}"` : c.old === '' ? `Insert "${c.new}"` : `Write "${c.new}" instead of "${c.old}"`), safety: 'safe' },
+  },
   check(context) {
     for (const citation of context.analysis.citations) checkCitation(context, citation);
     checkArticleSuffixes(context);

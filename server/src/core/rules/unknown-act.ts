@@ -6,6 +6,10 @@ export const unknownAct: Rule = {
   id: 'unknown-act',
   description: 'A cited regulation, directive or decision that the policy model does not know.',
   defaultSeverity: 'warning',
+  fixes: {
+    // The type the model records for that number: the number or the type may be the wrong part, so the drafter chooses.
+    suggestion: { title: (c) => `Replace with "${c.new}"`, safety: 'unsafe', fromSuggestions: true },
+  },
   scope: 'block',
   check({ analysis, language, report }) {
     for (const citation of analysis.citations) {
