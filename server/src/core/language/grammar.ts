@@ -90,8 +90,16 @@ function agreeing(found: FoundDeterminer, old: Features, grammar: Grammar, prose
 }
 
 function prepositionBefore(grammar: Grammar, prose: string, at: number): Case[] | undefined {
-  const word = /([\p{L}]+)[ \u00a0]+$/u.exec(prose.slice(Math.max(0, at - 20), at))?.[1]?.toLowerCase();
+  const word = lastWord(prose.slice(Math.max(0, at - 20), at));
   return word ? grammar.prepositionCases?.[word] : undefined;
+}
+
+/** The word that ends `text` before its trailing spaces, in lower case ("" when it does not end in spaces after a word). */
+function lastWord(text: string): string {
+  const trimmed = text.trimEnd();
+  if (trimmed.length === text.length) return '';
+  const words = trimmed.split(/[^\p{L}]/u);
+  return words[words.length - 1].toLowerCase();
 }
 
 /** The determiner for `name` that plays the role `role` played (same preposition and case); '' for none; undefined when unknown. */
@@ -208,7 +216,8 @@ export function expandAcronym(language: LanguageData, prose: string, start: numb
     const [form] = declined;
     return declined.size === 1 && form ? offer(form, true) : offer(expansion, false);
   }
-  if (!determiner) return offer(expansion, !/^(?:a|an)$/i.test(/(\p{L}+)\s+$/u.exec(prose.slice(Math.max(0, start - 10), start))?.[1] ?? ''));
+  // "a"/"an" depend on the sound that follows: a different first word may need the other.
+  if (!determiner) return offer(expansion, !['a', 'an'].includes(lastWord(prose.slice(Math.max(0, start - 10), start))));
   // An elided article needs a vowel after it, a full one a consonant (l'Agence, le Service).
   const elided = determiner.written.endsWith("'") || determiner.apostrophe !== '';
   const vowel = vowelInitial(grammar, expansion);
@@ -260,14 +269,13 @@ function syllables(word: string): number { return (word.toLowerCase().match(/[ae
 export function countWord(language: LanguageData, written: string, value: number): string {
   if (/^\d+$/.test(written)) return String(value);
   const lower = written.toLowerCase();
-  const sets = language.grammar?.numberForms ?? [];
-  const set = sets.find((forms) => Object.values(forms).some((w) => w.toLowerCase() === lower));
-  let word = set?.[String(value)];
-  if (!word) {
-    const words = Object.entries(language.numberWords).filter(([, v]) => v === value).map(([w]) => w);
-    word = words.length === 1 || (words.length > 0 && !set) ? words[0] : undefined;
-  }
-  if (!word) return String(value);
+  // The forms the written word may be in ("trzy": masculine or feminine); one answer for all, or digits.
+  const sets = (language.grammar?.numberForms ?? []).filter((forms) => Object.values(forms).some((w) => w.toLowerCase() === lower));
+  const candidates = new Set(sets.length > 0
+    ? sets.map((forms) => forms[String(value)])
+    : Object.entries(language.numberWords).filter(([, v]) => v === value).map(([w]) => w));
+  const [word] = candidates;
+  if (candidates.size !== 1 || !word) return String(value);
   return isUpperFirst(written) ? upperFirst(word) : word;
 }
 
