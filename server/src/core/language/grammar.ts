@@ -192,10 +192,37 @@ function replaceDeclined(grammar: Grammar, found: string, replacement: string, s
 export function sameWordForm(language: LanguageData, found: string, suggestion: string): boolean {
   const grammar = language.grammar;
   if (!grammar) return false;
+  if (changesAnEnding(language, found, suggestion)) return false;
   if (!grammar.cases) return true;
   const lower = suggestion.toLowerCase();
   const ending = Math.max(1, ...grammar.cases.endings.filter((e) => lower.endsWith(e.toLowerCase())).map((e) => e.length));
   return found.slice(-ending).toLowerCase() === lower.slice(-ending) && found.length > ending;
+}
+
+/** The language's endings: case endings, adjective endings and the endings terms take. */
+function endingsOf(language: LanguageData): Set<string> {
+  const grammar = language.grammar;
+  const adjective = Object.values(grammar?.adjectiveEndings ?? {}).flatMap((byGender) => Object.values(byGender).flatMap((byCase) => Object.values(byCase)));
+  return new Set(['', ...(grammar?.cases?.endings ?? []), ...adjective, ...(language.inflectionSuffixes ?? [])].map((e) => (e ?? '').toLowerCase()));
+}
+
+/**
+ * A word of the phrase that differs from the suggestion's only in its ending: de "Europäischen
+ * Union" for "Europäische Union", en "Action Plan" for "action plans". That is another form of
+ * the same word (case, number), not a misspelling, and "correcting" it breaks the sentence.
+ */
+function changesAnEnding(language: LanguageData, found: string, suggestion: string): boolean {
+  const a = found.toLowerCase().split(/\s+/);
+  const b = suggestion.toLowerCase().split(/\s+/);
+  if (a.length !== b.length) return false;
+  const endings = endingsOf(language);
+  return a.some((word, i) => {
+    const other = b[i];
+    if (word === other) return false;
+    let common = 0;
+    while (common < word.length && common < other.length && word[common] === other[common]) common++;
+    return common >= 3 && endings.has(word.slice(common)) && endings.has(other.slice(common));
+  });
 }
 
 /**
