@@ -21,6 +21,7 @@ import { checkDraft } from '../server/src/core/check';
 import { loadLanguages, packageRoot } from '../server/src/node/resources';
 import { loadModelFromDisk } from '../server/src/node/session';
 import { LspTestClient } from '../test/support/lsp-client';
+import { compareFigure } from './bench-compare';
 
 const root = packageRoot();
 const work = join(root, '.tmp', 'bench');
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
     console.log(`${label.padEnd(8)} ${ms(a.median)} ${ms(a.p95)} | ${ms(b.median)} ${ms(b.p95)} | ${ms(c.median)} ${ms(c.p95)} | ${(c.median / a.median).toFixed(2).padStart(4)} ${(c.median / b.median).toFixed(2).padStart(5)} | ${(text.length / 1e6 / (c.median / 1000)).toFixed(2).padStart(8)}`);
   }
   console.log('targets: c/a ≤ 1.1 and c/b < 1\n');
+  compareFigure(loadModelFromDisk([]).build.index, loadLanguages());
   if (process.argv.includes('--check-only')) return;
 
   await serverFigures();

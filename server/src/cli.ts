@@ -32,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'check') return await runCheck(parseCheckOptions(rest));
+    if (command === 'compare') return (await import('./node/compare-command')).runCompare(rest);
     if (command === 'lsp') {
       const { startServer } = await import('./lsp/server');
       startServer();

@@ -23,7 +23,7 @@ export interface FixRun {
 
 export interface FixIo { stdout(text: string): void; stderr(text: string): void }
 
-/** Exit status: 0 no error-severity finding left, 1 some left, 2 a draft could not be read or written. */
+/** Exit status: 0 no error-severity finding left, 1 some left, 2 a draft could not be read, or had fixes and could not or may not be written. */
 export function runFix(run: FixRun, model: PolicyIndex, languages: LanguageRegistry, io: FixIo): number {
   let failed = false;
   const results: FileResult[] = [];
@@ -42,7 +42,8 @@ export function runFix(run: FixRun, model: PolicyIndex, languages: LanguageRegis
       const first = check(file.text);
       const refusal = !file.utf8 ? 'it is not valid UTF-8' : refuseToWrite(path, root);
       if (refusal) {
-        if (first.findings.some((f) => f.fix)) io.stderr(`council-notes: ${path}: not fixed: ${refusal}\n`);
+        // A draft with something to fix that may not be written: said, and exit status 2.
+        if (first.findings.some((f) => f.fix)) { io.stderr(`council-notes: ${path}: not fixed: ${refusal}\n`); failed = true; }
         results.push({ path, ...first, fixed: [] });
         continue;
       }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { applyFix, findingsOf } from '../../support/checker';
+import { applyFix, findingsOf, modelWith } from '../../support/checker';
 
 const act = (text: string, lang: string) => findingsOf('unknown-act', text, lang);
 const malformed = (text: string, lang: string) => findingsOf('malformed-citation', text, lang);
@@ -102,5 +102,36 @@ describe('rule unknown-article', () => {
     assert.deepEqual(article('artikel 25 bis van de Visumcode', 'nl'), []);
     assert.deepEqual(article('Article 999 of Regulation (EU) 2021/947.', 'en'), []);
     assert.deepEqual(article('Article 25c of the national code.', 'en'), []);
+  });
+
+  // A layer whose act records repealed articles (the built-in acts record none yet).
+  const repealing = modelWith(`acts:
+  - id: "32019R9990"
+    type: regulation
+    domain: EU
+    year: 2019
+    number: 9990
+    articles: { range: [1, 12], repealed: [{ article: "5", by: "32020R9991" }, { article: "6" }] }
+  - id: "32020R9991"
+    type: regulation
+    domain: EU
+    year: 2020
+    number: 9991
+`);
+  const inRepealing = (text: string, lang: string) => findingsOf('unknown-article', text, lang, repealing).map((f) => [f.text, f.message]);
+
+  it('flags a repealed article as repealed, naming the repealing act where the model records it, in en, nl and fr', () => {
+    assert.deepEqual(inRepealing('Article 5 of Regulation (EU) 2019/9990 applies.', 'en').map(([text]) => text), ['5']);
+    assert.match(inRepealing('Article 5 of Regulation (EU) 2019/9990 applies.', 'en')[0][1], /: Article 5 was repealed by (32020R9991|Regulation \(EU\) 2020\/9991)\.$/);
+    assert.match(inRepealing('Article 6 of Regulation (EU) 2019/9990 applies.', 'en')[0][1], /: Article 6 was repealed\.$/);
+    assert.match(inRepealing('Artikel 6 van Verordening (EU) 2019/9990 is van toepassing.', 'nl')[0][1], /artikel 6 was repealed\.$/i);
+    assert.match(inRepealing("L'article 5 du règlement (UE) 2019/9990 s'applique.", 'fr')[0][1], /article 5 was repealed by/i);
+  });
+
+  it('accepts the articles of that act that were not repealed, and says "has no" for one past its range', () => {
+    assert.deepEqual(inRepealing('Articles 4 and 7 of Regulation (EU) 2019/9990 apply.', 'en'), []);
+    const [[text, message]] = inRepealing('Article 13 of Regulation (EU) 2019/9990 applies.', 'en');
+    assert.equal(text, '13');
+    assert.match(message, /has no Article 13 \(it has 1–12\)/);
   });
 });

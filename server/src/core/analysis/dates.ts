@@ -81,9 +81,25 @@ export function formatDate(date: DateMention, language: LanguageData): string {
   const monthName = language.months[date.month - 1];
   const month = language.capitaliseMonths ? monthName.charAt(0).toUpperCase() + monthName.slice(1) : monthName;
   const day = date.day === 1 && language.dateFormat.ordinalFirst ? language.dateFormat.ordinalFirst : String(date.day);
-  return language.dateFormat.pattern
+  return datePattern(language, date.year !== undefined)
     .replace('YYYY', date.year !== undefined ? String(date.year) : '')
     .replace('MMMM', month)
     .replace(/D+/, day)
     .trim();
+}
+
+/**
+ * The language's date pattern; without a year, the year goes with the words that belong to it:
+ * "D MMMM YYYY r." → "D MMMM", "D de MMMM de YYYY" → "D de MMMM", "YYYY. MMMM D." → "MMMM D.".
+ */
+function datePattern(language: LanguageData, withYear: boolean): string {
+  const pattern = language.dateFormat.pattern;
+  if (withYear) return pattern;
+  return pattern.startsWith('YYYY') ? pattern.replace(/^YYYY[^DM]*/, '') : pattern.replace(/(?<=[DM])[^DM]*YYYY.*$/, '');
+}
+
+/** What the pattern writes after the year ("r." in Polish "1 grudnia 2016 r."), which a date match does not include. */
+export function textAfterYear(language: LanguageData): string {
+  const pattern = language.dateFormat.pattern;
+  return pattern.endsWith('YYYY') || !pattern.includes('YYYY') ? '' : pattern.slice(pattern.indexOf('YYYY') + 4);
 }

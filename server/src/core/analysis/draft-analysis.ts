@@ -13,6 +13,7 @@ import { findArticleReferences, findCitations, moveCitation, type ArticleReferen
 import { findDates, moveDate, type DateMention } from './dates';
 import { findAcronymUses, type AcronymUse } from './acronyms';
 import { escapeRegExp } from '../text/regex';
+import { readLetterheads, type Letterhead } from './letterhead';
 import { blockRuns, type BlockCache, type BlockEntry } from './block-cache';
 
 export class DraftAnalysis {
@@ -22,6 +23,7 @@ export class DraftAnalysis {
   private articleCache?: ArticleReference[];
   private dateCache?: DateMention[];
   private acronymCache?: AcronymUse[];
+  private letterheadCache?: Letterhead[];
   private footnoteSpanCache?: { start: number; end: number; countryId: string }[];
 
   constructor(
@@ -80,6 +82,11 @@ export class DraftAnalysis {
 
   get dates(): DateMention[] {
     return this.dateCache ??= this.byBlock('dates', (prose) => findDates(prose, this.language), moveDate);
+  }
+
+  /** The Council letterheads: at the draft's start and after each page break (letterhead.ts). */
+  get letterheads(): Letterhead[] {
+    return this.letterheadCache ??= readLetterheads(this.draft, this.language);
   }
 
   get acronymUses(): AcronymUse[] {
