@@ -46,7 +46,9 @@ const CASES: Case[] = [
   { lang: 'nl', rule: 'acronym-expansion', text: 'Het Europees Ondersteuningsbureau voor asielzaken (EUAA) stuurde deskundigen.', expect: '(EUAA)', safe: true },
   { lang: 'en', rule: 'list-count', text: 'The 3 partner countries (Tunisia and Morocco) agreed to the plan.', title: /Change the count to 2/, expect: 'The 2 partner countries', safe: false },
   { lang: 'nl', rule: 'list-count', text: 'De 3 partnerlanden (Tunesië en Marokko) stemden in met het plan.', expect: 'De 2 partnerlanden', safe: false },
-  { lang: 'en', rule: 'unknown-instrument', text: 'The Khartoum Proces brings together the countries of the Horn of Africa.', expect: 'Khartoum Process brings', safe: true },
+  { lang: 'en', rule: 'unknown-instrument', text: 'The Khartoum Proccess brings together the countries of the Horn of Africa.', expect: 'Khartoum Process brings', safe: true },
+  // "Proces" differs from "Process" only by an ending the language adds: another form, so only offered.
+  { lang: 'en', rule: 'unknown-instrument', text: 'The Khartoum Proces brings together the countries of the Horn of Africa.', expect: 'Khartoum Process brings', safe: false },
   { lang: 'nl', rule: 'unknown-instrument', text: 'Het proces van Khartoum brengt de landen van de Hoorn van Afrika samen.', expect: 'proces van Khartoem', safe: true },
   // Corrections that could change a fact: offered, never applied by fix-all.
   { lang: 'en', rule: 'group-membership', text: 'Action plans were drawn up for the 10 priority countries of origin and transit (Afghanistan, Bosnia and Herzegovina, Tunisia, Niger, Nigeria, Iraq, Libya, Morocco, Pakistan and Ghana).', title: /Replace with "Egypt"/, expect: 'Pakistan and Egypt)', safe: false },
