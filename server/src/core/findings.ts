@@ -37,4 +37,6 @@ export interface Finding {
   fixes?: Fix[];
   /** The edits of the first safe entry of `fixes`: what `--fix` and fix-all apply. Set by the core. */
   fix?: Replacement[];
+  /** A page about what was found (unknown-act: the act on EUR-Lex); editors link the rule code to it. */
+  link?: string;
 }

@@ -46,6 +46,7 @@ export interface ReportInput {
   /** Shorthand for `fixes: [{ kind: <the rule's first declared kind>, edits: fix }]`. */
   fix?: Replacement[];
   fixes?: FixInput[];
+  link?: string;
 }
 
 export interface RuleContext {
