@@ -7,6 +7,53 @@ import { languageCode } from './policy-model';
 
 const words = z.array(z.string().min(1));
 
+const gender = z.enum(['m', 'f', 'n', 'c']).describe('m, f, n; c: the Dutch common gender (de-words).');
+const grammaticalCase = z.enum(['nom', 'gen', 'dat', 'acc', 'ins', 'loc', 'voc', 'ill', 'ine', 'ela', 'all', 'ade', 'abl', 'par', 'ess', 'tra', 'sub', 'sup', 'del'])
+  .describe('A grammatical case: nominative, genitive, dative, accusative, instrumental, locative, vocative, and the Finnic and Hungarian local cases.');
+
+/** How a name behaves in running text: its gender, number, article and case forms. */
+const nameGrammar = z.object({
+  gender: gender.optional(),
+  plural: z.boolean().optional().describe('The name is plural (les Pays-Bas, die Niederlande).'),
+  article: z.boolean().optional().describe('The name takes the definite article in running text (la France, der Irak, the Netherlands).'),
+  indeclinable: z.boolean().optional().describe('The name has one form in every case (pl "Eswatini").'),
+  forms: z.partialRecord(grammaticalCase, z.string().min(1)).optional().describe('The name in each case, where it declines.'),
+  genitive: z.string().min(1).optional().describe('The genitive without an article (de "Nordmazedoniens"), where it is not the name plus "s".'),
+}).strict();
+
+/** An article or an article fused with a preposition (du = de + le, zum = zu + dem), with what it agrees with. */
+const determiner = z.object({
+  form: z.string().min(1).describe('As written, lower case; an elided form ends with an apostrophe (l\', d\').'),
+  prep: z.string().optional().describe('The preposition it contains ("de" in du, "zu" in zum); empty or absent for a bare article.'),
+  article: z.boolean().optional().describe('It contains a definite article (default true); false: a bare preposition before names without one (de, d\', à, en).'),
+  gender: gender.optional(),
+  plural: z.boolean().optional(),
+  elided: z.boolean().optional().describe('Used before a vowel (l\', d\', à l\').'),
+  case: grammaticalCase.optional(),
+}).strict();
+
+const grammarSchema = z.object({
+  sources: z.array(z.string().min(1)).min(1).describe('Grammars and style guides the data was taken from.'),
+  determiners: z.array(determiner).optional(),
+  namesTakeArticle: z.boolean().optional().describe('Names not listed take the definite article (fr true; en, de, nl false). Absent: unknown, so a replacement that depends on it is not safe.'),
+  articlePrefixes: words.optional().describe('First words of names that take the article whatever the name (en "Republic", "Kingdom").'),
+  names: z.record(z.string(), nameGrammar).optional().describe('Names of countries and bodies, as the model writes them in this language.'),
+  elision: z.object({
+    vowels: z.string().min(1).describe('Letters before which an article is elided.'),
+    hAspire: words.optional().describe('Names starting with an aspirated h, which take no elision (Honduras, Hongrie).'),
+    hMuet: words.optional().describe('Names starting with a mute h, which take elision (Haïti).'),
+  }).strict().optional(),
+  prepositionCases: z.record(z.string(), z.array(grammaticalCase)).optional().describe('Cases each preposition governs (de "mit": dative), to tell "der" dative from "der" genitive.'),
+  adjectiveEndings: z.object({
+    strong: z.record(z.string(), z.partialRecord(grammaticalCase, z.string())),
+    weak: z.record(z.string(), z.partialRecord(grammaticalCase, z.string())),
+  }).strict().optional().describe('German adjective endings by gender and case, without an article (strong) and after the definite article (weak).'),
+  cases: z.object({
+    endings: words.describe('Endings a name takes in the cases: a correction that changes them changes the case.'),
+  }).strict().optional().describe('The language declines names: a replacement must be in the same case.'),
+  numberForms: z.array(z.record(z.string(), z.string())).optional().describe('Number words that decline: each set maps a value to its word in one form ("dwa", "trzy"… / "dwóch", "trzech"…).'),
+}).strict();
+
 export const languageDataSchema = z.object({
   $schema: z.string().optional(),
   code: languageCode,
@@ -64,6 +111,8 @@ export const languageDataSchema = z.object({
   notAcronyms: words.optional().describe('All-caps words that are not acronyms: NOTE, LIMITE…'),
   commonWords: words.optional()
     .describe('Ordinary words one letter away from a country name, never to be taken for a misspelt one: de "Inland" (Irland), "Festland" (Estland).'),
+  grammar: grammarSchema.optional()
+    .describe('What a replacement needs to fit its sentence (server/src/core/language/grammar.ts). Without it, fixes that change a name or add words are suggestions, not safe.'),
 }).strict();
 
 export type LanguageData = z.infer<typeof languageDataSchema>;

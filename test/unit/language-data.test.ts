@@ -219,13 +219,14 @@ describe('language data (languages/*.json)', () => {
   it('fills the lists of the complete languages', () => {
     for (const code of COMPLETE) {
       const lang = data(code);
-      assert.equal(lang.listConjunctions.length, 2, `${code}: and/or`);
+      assert.ok(lang.listConjunctions.length >= 2, `${code}: and/or`);
       assert.ok((lang.inclusionMarkers ?? []).length >= 4, `${code}: inclusion markers`);
       assert.ok(lang.wellKnownAcronyms.length > 0, `${code}: well-known acronyms`);
       assert.ok(lang.notAcronyms?.includes('LIMITE'), `${code}: LIMITE is not an acronym`);
       for (const acronym of lang.wellKnownAcronyms) assert.ok(!lang.notAcronyms?.includes(acronym), `${code}: ${acronym} is in both lists`);
     }
-    assert.deepEqual(data('nl').listConjunctions, ['en', 'of']);
+    // "evenals", "alsmede", "alsook" join the last item as "en" does: they do not end the list.
+    assert.deepEqual(data('nl').listConjunctions, ['en', 'of', 'evenals', 'alsmede', 'alsook']);
     assert.ok(data('nl').inclusionMarkers?.includes('waaronder'));
     assert.ok(data('nl').wellKnownAcronyms.includes('JBZ'));
   });

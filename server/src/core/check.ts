@@ -16,6 +16,7 @@ import { checkBlocks } from './analysis/block-check';
 import { BlockCache } from './analysis/block-cache';
 import { applyDirectives, readDirectives } from './suppressions';
 import { LineIndex } from './text/positions';
+import { resolveFixes } from './fix/declarations';
 
 export type RuleSetting = Severity | 'off';
 
@@ -82,7 +83,12 @@ export function checkDraft(input: CheckInput): CheckResult {
     const setting = settings.rules?.[rule.id];
     if (rule.check && setting !== 'off') severityOf.set(rule.id, setting ?? rule.defaultSeverity);
   }
-  const report = (rule: Rule, found: ReportInput) => findings.push({ rule: rule.id, severity: severityOf.get(rule.id)!, ...found, range: analysis.lines.rangeOf(found.start, found.end) });
+  const report = (rule: Rule, found: ReportInput) => {
+    const { fix: _shorthand, fixes: _reported, ...rest } = found;
+    const fixes = resolveFixes(rule, found, draft.text).map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: analysis.lines.rangeOf(e.start, e.end) })) }));
+    const safe = fixes.find((fix) => fix.safe);
+    findings.push({ rule: rule.id, severity: severityOf.get(rule.id)!, ...rest, ...(fixes.length ? { fixes } : {}), ...(safe ? { fix: safe.edits } : {}), range: analysis.lines.rangeOf(found.start, found.end) });
+  };
   const active = RULES.filter((rule) => severityOf.has(rule.id));
 
   for (const rule of active) {

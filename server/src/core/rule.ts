@@ -9,12 +9,43 @@ export interface RuleMeta {
   defaultSeverity: Severity;
 }
 
+/**
+ * Whether a kind of fix may be applied unseen (by `--fix`, fix-all, source.fixAll):
+ * - "safe": always; it cannot change a fact or the grammar of its sentence (a citation's form,
+ *   a date's format, a misspelling corrected to the same word form);
+ * - "unsafe": never; it is offered in the quick-fix menu and shown as a suggestion;
+ * - "grammar": where the grammar module (language/grammar.ts) finds the replacement fits its
+ *   sentence (article, elision, case), with the data of languages/<code>.json "grammar"; the
+ *   rule reports that decision with each fix (`FixInput.safe`), and an unsaid one is unsafe.
+ */
+export type FixSafety = 'safe' | 'unsafe' | 'grammar';
+
+/** A kind of fix a rule offers, declared in the rule module (and stated on its docs page). */
+export interface FixDeclaration {
+  /** The menu title, from the text the fix replaces and what it writes. */
+  title: (change: { old: string; new: string; detail?: string }) => string;
+  safety: FixSafety;
+  /** Each of the finding's suggestions is offered as this fix, replacing the finding's text. */
+  fromSuggestions?: boolean;
+}
+
+/** A fix as a rule reports it: which declared kind, its edits, and (for "grammar" kinds) whether it is safe. */
+export interface FixInput {
+  kind: string;
+  edits: Replacement[];
+  safe?: boolean;
+  /** Words for the title beyond the replaced and the new text ("Serbia" in "Add the missing members: Serbia"). */
+  detail?: string;
+}
+
 export interface ReportInput {
   start: number;
   end: number;
   message: string;
   suggestions?: string[];
+  /** Shorthand for `fixes: [{ kind: <the rule's first declared kind>, edits: fix }]`. */
   fix?: Replacement[];
+  fixes?: FixInput[];
   link?: string;
 }
 
@@ -32,6 +63,8 @@ export interface Rule extends RuleMeta {
    * comments or other blocks. Default "document".
    */
   scope?: 'document' | 'block';
+  /** The kinds of fix the rule offers, by name, with their titles and safety. */
+  fixes?: Record<string, FixDeclaration>;
   /** Absent for rules whose findings come from elsewhere (model-schema: the model loader). */
   check?(context: RuleContext): void;
 }

@@ -49,6 +49,10 @@ export function formatSarif(results: FileResult[], options: SarifOptions = {}): 
   return formatReport('sarif', results, options);
 }
 
+/** Fixes that are offered but never applied unseen: suggestions for the drafter. */
+const suggestedFixes = (finding: Finding) => (finding.fixes ?? []).filter((fix) => !fix.safe);
+
+
 export function formatJson(results: FileResult[]): string {
   return `${JSON.stringify({
     version: 1,
@@ -56,9 +60,13 @@ export function formatJson(results: FileResult[]): string {
       path: file.path,
       ...(file.language !== undefined ? { language: file.language } : {}),
       ...(file.error !== undefined ? { error: file.error } : {}),
-      diagnostics: file.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, range: f.range, ...(f.suggestions ? { suggestions: f.suggestions } : {}) })),
+      diagnostics: file.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, range: f.range, ...(f.suggestions ? { suggestions: f.suggestions } : {}),
+        // Every correction, safe or not (safe ones are what --fix applies); edit ranges in this text.
+        ...(f.fixes?.length ? { fixes: f.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) })) } : {}) })),
       // Only with --fix; positions are in the text as it was when the fix was applied.
-      ...(file.fixed ? { fixed: file.fixed.map((fix) => ({ rule: fix.rule, message: fix.message, line: fix.line, character: fix.character, before: fix.before, after: fix.after })) } : {}),
+      ...(file.fixed ? { fixed: file.fixed.map((fix) => ({ rule: fix.rule, message: fix.message, line: fix.line, character: fix.character, before: fix.before, after: fix.after })),
+        // Problems left with fixes that --fix does not apply (listed in diagnostics[].fixes with safe: false).
+        suggested: file.findings.filter((f) => suggestedFixes(f).length > 0).length } : {}),
     })),
   })}\n`;
 }
@@ -87,6 +95,7 @@ export function formatText(results: FileResult[]): string {
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   let fixes = 0;
   let fixedFiles = 0;
+  let suggestions = 0;
   for (const file of results) {
     for (const fix of file.fixed ?? []) lines.push(`${oneLine(file.path)}:${fix.line + 1}:${fix.character + 1}: fixed ${fix.rule}: ${oneLine(fix.message)}`);
     if (file.fixed?.length) { fixes += file.fixed.length; fixedFiles++; }
@@ -96,12 +105,16 @@ export function formatText(results: FileResult[]): string {
     for (const f of file.findings) {
       counts[f.severity]++;
       lines.push(`${oneLine(file.path)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.rule}: ${oneLine(f.message)}`);
+      for (const fix of suggestedFixes(f)) { lines.push(`  suggestion (not applied by --fix): ${oneLine(fix.title)}`); suggestions++; }
     }
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;
   const unread = results.filter((file) => file.error !== undefined).length;
   const checked = results.length - unread;
   lines.push(`${plural(checked, 'file')} checked${unread ? `, ${plural(unread, 'file')} not read` : ''}: ${plural(total, 'finding')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.information + counts.hint, 'note')})`);
-  if (results.some((file) => file.fixed)) lines.push(`Fixed ${plural(fixes, 'problem')} in ${plural(fixedFiles, 'file')}.`);
+  if (results.some((file) => file.fixed)) {
+    const left = results.reduce((n, file) => n + file.findings.filter((f) => suggestedFixes(f).length > 0).length, 0);
+    lines.push(`Fixed ${plural(fixes, 'problem')} in ${plural(fixedFiles, 'file')}.${left ? ` Left ${plural(left, 'problem')} with ${suggestions} suggested fix${suggestions === 1 ? '' : 'es'} for you to choose (not applied: ${left === 1 ? 'it' : 'they'} could change a fact or the grammar).` : ''}`);
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { applyReplacements } from '../../../server/src/core/fix/apply';
 import { applyFix, findingsOf } from '../../support/checker';
 
 const counts = (text: string, lang: string) => findingsOf('list-count', text, lang);
@@ -7,12 +8,46 @@ const members = (text: string, lang: string) => findingsOf('group-membership', t
 const TEN_NL = 'Afghanistan, Bosnië en Herzegovina, Tunesië, Niger, Nigeria, Irak, Libië, Marokko, Pakistan en Egypte';
 
 describe('rule list-count', () => {
-  it('flags a stated number that differs from the list, with a fix', () => {
+  it('flags a stated number that differs from the list, with fixes that are offered, never safe', () => {
     const text = `actieplannen voor 10 prioritaire landen (${TEN_NL.replace(' Libië,', '')}).`;
     const [hit] = counts(text, 'nl');
     assert.equal(hit.text, '10');
     assert.match(hit.message, /lists 9/);
-    assert.ok(applyFix(text, hit.finding).startsWith('actieplannen voor 9 prioritaire'));
+    assert.equal(hit.finding.fix, undefined, 'nothing for --fix: the number or the list may be wrong');
+    const [count, members] = hit.finding.fixes!;
+    assert.deepEqual([count.title, count.safe], ['Change the count to 9', false]);
+    assert.ok(applyReplacements(text, count.edits).startsWith('actieplannen voor 9 prioritaire'));
+    // The list names the model's group of ten: the member it leaves out is offered, in Dutch.
+    assert.deepEqual([members.title, members.safe], ['Add the missing members: Libië', false]);
+    assert.ok(applyReplacements(text, members.edits).endsWith('Pakistan, Egypte en Libië).'), applyReplacements(text, members.edits));
+  });
+
+  it('writes the count as the draft wrote it: a number word in its form and capital, else digits', () => {
+    const fixOf = (text: string, lang: string) => counts(text, lang)[0].finding.fixes![0].edits[0].newText;
+    assert.equal(fixOf('Three countries (Morocco and Tunisia) agreed.', 'en'), 'Two');
+    assert.equal(fixOf('met drie partners (Marokko en Tunesië).', 'nl'), 'twee');
+    assert.equal(fixOf('avec trois partenaires (le Maroc et la Tunisie).', 'fr'), 'deux');
+    assert.equal(fixOf('mit drei Partnern: Marokko und Tunesien.', 'de'), 'zwei');
+    assert.equal(fixOf('z trzech krajów (Maroko i Tunezja).', 'pl'), 'dwóch');
+    // "trzy" goes with a masculine or a feminine noun ("dwa" / "dwie"): digits, which fit both.
+    assert.equal(fixOf('trzy kraje (Maroko i Tunezja).', 'pl'), '2');
+    assert.equal(fixOf('The 3 partner countries (Tunisia and Morocco) agreed.', 'en'), '2');
+  });
+
+  it('counts a bulleted list announced by a colon, and "as well as" / "evenals" do not end a list', () => {
+    const bullets = 'The Commission proposed five legislative acts concerning:\n\n- asylum procedures;\n- reception conditions;\n  - nested detail\n- qualification; and\n- the Eurodac database.\n';
+    const [hit] = counts(bullets, 'en');
+    assert.match(hit.message, /says five but lists 4: asylum procedures; reception conditions; qualification; the Eurodac database\./);
+    assert.deepEqual(counts(bullets.replace('five', 'four'), 'en'), []);
+    assert.deepEqual(counts('The Union works with four partners: Morocco, Tunisia, Egypt as well as Libya.', 'en'), []);
+    assert.deepEqual(counts('De Unie werkt met vier partners: Marokko, Tunesië, Egypte evenals Libië.', 'nl'), []);
+    assert.deepEqual(counts('L\'Union travaille avec quatre partenaires : le Maroc, la Tunisie, l\'Égypte ainsi que la Libye.', 'fr'), []);
+    assert.deepEqual(counts('Die Union arbeitet mit vier Partnern: Marokko, Tunesien, Ägypten sowie Libyen.', 'de'), []);
+  });
+
+  it('leaves document numbers and letterhead fields alone', () => {
+    assert.deepEqual(counts('**No. Cion doc.:** 13731/18 - COM(2018) 732 final\n**Subject:** Proposal for a Council Regulation fixing, for 2019, the opportunities, applicable in Union waters.', 'en'), []);
+    assert.deepEqual(counts('Ref. COM(2017) 621 (Norway, Iceland)', 'en'), []);
   });
 
   it('reads number words in each language', () => {

@@ -14,6 +14,7 @@ import type { LanguageRegistry } from '../language/registry';
 import type { PolicyIndex } from '../model/policy-index';
 import type { ReportInput, Rule } from '../rule';
 import { DraftAnalysis } from './draft-analysis';
+import { movedReport } from '../fix/declarations';
 import { blockRuns, type BlockCache, type BlockEntry, type BlockRun } from './block-cache';
 
 export interface BlockCheckInput {
@@ -43,7 +44,7 @@ export function checkBlocks(input: BlockCheckInput, report: (rule: Rule, found: 
         rule.check!({ analysis, language, report: (input) => { found.push(input); } });
         entry.reports.set(rule.id, reports = found);
       }
-      for (const found of reports) report(rule, moved(found, run.start));
+      for (const found of reports) report(rule, movedReport(found, run.start));
     }
   }
   cache?.retain(runs);
@@ -64,8 +65,3 @@ function runDraft(draft: ParsedDraft, run: BlockRun): ParsedDraft {
   };
 }
 
-function moved(found: ReportInput, by: number): ReportInput {
-  const at = { ...found, start: found.start + by, end: found.end + by };
-  if (found.fix) at.fix = found.fix.map((replacement) => ({ ...replacement, start: replacement.start + by, end: replacement.end + by }));
-  return at;
-}

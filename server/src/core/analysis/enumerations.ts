@@ -99,6 +99,46 @@ function readDelimitedList(analysis: DraftAnalysis, from: number, to: number): E
   return { start: from, end: to, items, open: false };
 }
 
+const BULLET = /^([ \t]*(?:>[ \t]*)*)([-*+]|\d{1,9}[.)])[ \t]+$/;
+
+/**
+ * "five legislative acts concerning:" followed by a bulleted or numbered list: the list's
+ * top-level items, when the colon ends its paragraph and the list starts on the next block.
+ * Nested items and an item's further paragraphs belong to their item.
+ */
+export function readBulletList(analysis: DraftAnalysis, colon: number): (Enumeration & { marker: string }) | undefined {
+  const { text, prose } = analysis;
+  const blocks = analysis.draft.blocks;
+  const at = blocks.findIndex((block) => block.start <= colon && colon < block.end);
+  if (at < 0 || prose.slice(colon + 1, blocks[at].end).trim() !== '') return undefined;
+  const items: ListItem[] = [];
+  let indent: number | undefined;
+  let marker = '';
+  let previousEnd = blocks[at].end;
+  for (let i = at + 1; i < blocks.length; i++) {
+    const block = blocks[i];
+    const lineStart = text.lastIndexOf('\n', block.start - 1) + 1;
+    // Only line breaks, blank lines and list markers between the colon and the item.
+    if (block.kind !== 'paragraph' || /[^\s>*+\-.)\d]/.test(text.slice(previousEnd, lineStart))) break;
+    previousEnd = block.end;
+    const bullet = BULLET.exec(text.slice(lineStart, block.start));
+    if (!bullet) {
+      if (indent !== undefined && /^[ \t>]+$/.test(text.slice(lineStart, block.start))) continue;
+      break;
+    }
+    const depth = bullet[1].length;
+    indent ??= depth;
+    if (depth > indent) continue;
+    if (depth < indent) break;
+    marker ||= text.slice(lineStart, block.start);
+    const raw = prose.slice(block.start, block.end).trimEnd();
+    // What ends an item without being part of it: "; and", ",", ".".
+    const itemText = raw.replace(new RegExp(`(?:[\\s,;.]+(?:${analysis.language.listConjunctions.map(escapeRegExp).join('|')}))?[\\s,;.:]*$`, 'iu'), '');
+    items.push({ start: block.start, end: block.start + itemText.length, text: itemText, countryId: countryOf(analysis.entityAt(block.start + leadingArticleLength(analysis, itemText))) });
+  }
+  return items.length >= 2 ? { start: items[0].start, end: items[items.length - 1].end, items, open: false, marker } : undefined;
+}
+
 /**
  * Reads a list of country names that starts at an offset ("Bangladesh, Ethiopia, Iraq and
  * Senegal"), stopping at the first thing that is not a country or a separator.

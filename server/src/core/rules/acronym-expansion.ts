@@ -3,6 +3,7 @@ import type { Acronym } from '../../../../schemas/policy-model';
 import type { AcronymUse } from '../analysis/acronyms';
 import { editDistance, looseKey } from '../text/normalize';
 import { sentenceStart } from '../analysis/enumerations';
+import { replaceName } from '../language/grammar';
 
 /**
  * "Full term (ACRONYM)" where the full term is not the model's for that acronym and language,
@@ -12,6 +13,10 @@ export const acronymExpansion: Rule = {
   id: 'acronym-expansion',
   description: 'An acronym spelled out with an expansion that differs from the model\'s for that language, e.g. the agency\'s old name.',
   defaultSeverity: 'warning',
+  fixes: {
+    // Safe when the old name stands uninflected and the article fits the new one.
+    'replace-expansion': { title: (c) => `Write the expansion "${c.new}"`, safety: 'grammar' },
+  },
   check(context) {
     const forms = context.analysis.model.acronymsByForm(context.language.code);
     for (const use of context.analysis.acronymUses) {
@@ -33,7 +38,7 @@ function checkExpansion({ analysis, language, report }: RuleContext, use: Acrony
     if (!span || !nearlyEqual(span.text, old.name)) continue;
     const start = use.parenthesisStart! - before.length + span.offset;
     const end = start + span.text.trimEnd().length;
-    report({ start, end, message: `"${span.text.trim()}" is not what ${use.acronym} stands for: write "${old.replacement}".`, suggestions: [old.replacement], fix: [{ start, end, newText: old.replacement }] });
+    report({ start, end, message: `"${span.text.trim()}" is not what ${use.acronym} stands for: write "${old.replacement}".`, suggestions: [old.replacement], fixes: [expansionFix(analysis.language, analysis.prose, start, end, span.text.trim() === old.name, old.replacement)] });
     return;
   }
   if (accepted.length === 0 || accepted.some((expansion) => { const span = trailingPhrase(before, expansion); return span !== undefined && nearlyEqual(span.text, expansion); })) return;
@@ -45,6 +50,11 @@ function checkExpansion({ analysis, language, report }: RuleContext, use: Acrony
     message: `${use.acronym} stands for "${accepted[0]}"${shown ? `, not "${shown}"` : ''}.`,
     suggestions: [accepted[0]],
   });
+}
+
+function expansionFix(language: RuleContext['language'], prose: string, start: number, end: number, uninflected: boolean, replacement: string) {
+  const fitted = replaceName(language, prose, start, end, replacement, { bodyName: true });
+  return { kind: 'replace-expansion', edits: fitted.edits, safe: uninflected && fitted.safe };
 }
 
 function wordCount(text: string): number { return text.trim().split(/\s+/).length; }

@@ -14,6 +14,10 @@ export const dateFormat: Rule = {
   description: 'A date written against the EU style of the draft\'s language ("September 28, 2023" in English → "28 September 2023").',
   defaultSeverity: 'warning',
   scope: 'block',
+  fixes: {
+    // The same date in the language's EU style: day, month and year are kept.
+    format: { title: (c) => `Write "${c.new}"`, safety: 'safe' },
+  },
   check({ analysis, language, report }) {
     for (const date of analysis.dates) {
       if (date.day < 1 || date.day > daysInMonth(date.month, date.year)) continue;
@@ -28,6 +32,8 @@ export const dateFormat: Rule = {
         right = right.slice(0, right.length - afterYear.length);
       }
       if (normalise(written) === normalise(right)) continue;
+      // What the style adds after the date may already follow it ("1 grudnia 2016 r."): a fix would add it again.
+      if (normalise(analysis.prose.slice(date.start, date.start + right.length)) === normalise(right)) continue;
       report({
         start: date.start,
         end: date.end,

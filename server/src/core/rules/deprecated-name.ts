@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { casingFits } from '../text/casing';
 import { introducesAcronym } from '../analysis/acronyms';
+import { replaceName } from '../language/grammar';
 
 /** Former or deprecated names of countries and bodies, with the name to use instead. */
 export const deprecatedName: Rule = {
@@ -8,7 +9,11 @@ export const deprecatedName: Rule = {
   description: 'A country or body name the policy model marks as deprecated in the draft\'s language.',
   defaultSeverity: 'warning',
   scope: 'block',
-  check({ analysis, report }) {
+  fixes: {
+    // Safe where the grammar data makes the article and case fit (language/grammar.ts).
+    replace: { title: (c) => `Replace deprecated "${c.old}" with "${c.new}"`, safety: 'grammar' },
+  },
+  check({ analysis, language, report }) {
     for (const match of analysis.entities) {
       const labels = analysis.labelsInLanguage(match);
       // A form that is also a current name in this language is not deprecated.
@@ -25,7 +30,7 @@ export const deprecatedName: Rule = {
         end: match.end,
         message: `"${found}" is deprecated: write "${old.replacement}".`,
         suggestions: [old.replacement],
-        fix: [{ start: match.start, end: match.end, newText: old.replacement }],
+        fixes: [{ kind: 'replace', ...replaceName(language, analysis.prose, match.start, match.end, old.replacement, { bodyName: old.kind === 'body-former' }) }],
       });
     }
   },

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { introducesAcronym } from '../analysis/acronyms';
+import { declinesNames } from '../language/grammar';
 
 /** Terminology the model marks deprecated or obsolete (IATE statuses), with the preferred term. */
 export const deprecatedTerm: Rule = {
@@ -7,6 +8,10 @@ export const deprecatedTerm: Rule = {
   description: 'A term the model\'s terminology marks deprecated or obsolete in the draft\'s language, with the preferred term.',
   defaultSeverity: 'warning',
   scope: 'block',
+  fixes: {
+    // Same head word and ending; safe in languages whose grammar data is there and that do not decline.
+    replace: { title: (c) => `Replace deprecated "${c.old}" with "${c.new}"`, safety: 'grammar' },
+  },
   check({ analysis, language, report }) {
     const suffixes = new Set(language.inflectionSuffixes ?? []);
     for (const match of analysis.entities) {
@@ -31,7 +36,7 @@ export const deprecatedTerm: Rule = {
         end,
         message: `"${found}" is ${term.status}${replacement ? `: use "${replacement}"` : term.replacement ? `: use the preferred term "${term.replacement}"` : ''}.`,
         suggestions: replacement ? [replacement] : undefined,
-        fix: replacement ? [{ start: match.start, end, newText: replacement }] : undefined,
+        fixes: replacement ? [{ kind: 'replace', edits: [{ start: match.start, end, newText: replacement }], safe: !!language.grammar && !declinesNames(language) }] : undefined,
       });
     }
   },

@@ -13,6 +13,10 @@ export const designationFootnote: Rule = {
   id: 'designation-footnote',
   description: 'An entity whose designation requires a footnote (Kosovo*) is mentioned without the asterisk and the footnote.',
   defaultSeverity: 'warning',
+  fixes: {
+    asterisk: { title: () => 'Add the designation asterisk', safety: 'safe' },
+    footnote: { title: () => 'Add the designation footnote', safety: 'safe' },
+  },
   check({ analysis, language, report }) {
     const footnoteReported = new Set<string>();
     for (const match of analysis.entities) {
@@ -41,7 +45,7 @@ export const designationFootnote: Rule = {
           start: match.start,
           end: match.end,
           message: `The designation footnote for "${name}" is missing from the document${footnote ? `:${footnoteText}` : '.'}`,
-          fix: footnote ? [{ start: analysis.text.length, end: analysis.text.length, newText: `${analysis.text.endsWith('\n') ? '' : '\n'}\n\\* ${footnote}\n` }] : undefined,
+          fixes: footnote ? [{ kind: 'footnote', edits: [{ start: analysis.text.length, end: analysis.text.length, newText: `${analysis.text.endsWith('\n') ? '' : '\n'}\n\\* ${footnote}\n` }] }] : undefined,
         });
       }
     }

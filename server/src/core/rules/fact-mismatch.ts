@@ -28,6 +28,10 @@ export const factMismatch: Rule = {
   id: 'fact-mismatch',
   description: 'A dated claim that the policy model contradicts (a proposal or decision dated to the wrong year).',
   defaultSeverity: 'error',
+  fixes: {
+    // The model's value instead: the drafter checks which is right.
+    suggestion: { title: (c) => `Replace with "${c.new}"`, safety: 'unsafe', fromSuggestions: true },
+  },
   scope: 'block',
   check(context) {
     const { analysis } = context;

@@ -22,6 +22,10 @@ export const groupMembership: Rule = {
   id: 'group-membership',
   description: 'A country the text links to a group or instrument that the model does not link it to.',
   defaultSeverity: 'error',
+  fixes: {
+    // A member of the group instead: another country, so another fact.
+    suggestion: { title: (c) => `Replace with "${c.new}"`, safety: 'unsafe', fromSuggestions: true },
+  },
   scope: 'block',
   check(context) {
     const { analysis } = context;

@@ -15,6 +15,12 @@ export const malformedCitation: Rule = {
   id: 'malformed-citation',
   description: 'An act number, its domain or an article written against the citation rules of the draft\'s language and the act\'s year.',
   defaultSeverity: 'warning',
+  fixes: {
+    // The citation's form only ("No", the order of number and year, the domain, the suffix): the act cited stays the same.
+    form: { title: (c) => (c.new === '' ? `Remove "${c.old}"` : c.old === '' ? `Insert "${c.new}"` : `Write "${c.new}" instead of "${c.old}"`), safety: 'safe' },
+    // Another type or domain for the number ("Directive" for a regulation, "(EC)" after 2009): the number may be the wrong part.
+    suggestion: { title: (c) => `Replace with "${c.new}"`, safety: 'unsafe', fromSuggestions: true },
+  },
   check(context) {
     for (const citation of context.analysis.citations) checkCitation(context, citation);
     checkArticleSuffixes(context);

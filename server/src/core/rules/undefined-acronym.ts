@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
 import { sameSentence, type AcronymUse } from '../analysis/acronyms';
+import { expandAcronym } from '../language/grammar';
 
 /**
  * Acronyms used before they are spelled out. The first use should spell it out, in any of the
@@ -15,6 +16,10 @@ export const undefinedAcronym: Rule = {
   id: 'undefined-acronym',
   description: 'An acronym used before it is spelled out in the document, unless it is well known in that language.',
   defaultSeverity: 'warning',
+  fixes: {
+    // Safe where the article before the acronym settles the expansion's case (de "des EAD").
+    'spell-out': { title: (c) => `Spell out ${c.old} at its first use: "${c.new}"`, safety: 'grammar' },
+  },
   check({ analysis, language, report }) {
     const exempt = exemptAcronyms(analysis);
     const uses = new Map<string, AcronymUse[]>();
@@ -40,7 +45,7 @@ export const undefinedAcronym: Rule = {
         end: first.end,
         message: `${acronym} is never spelled out: at its first use write ${suggestion ? `"${suggestion}"` : '"full term (' + acronym + ')"'}.`,
         suggestions: suggestion ? [suggestion] : undefined,
-        fix: suggestion && !first.plural ? [{ start: first.start, end: first.end, newText: suggestion }] : undefined,
+        fixes: expansion && !first.plural ? [{ kind: 'spell-out', ...expandAcronym(language, analysis.prose, first.start, first.end, expansion, acronym) }] : undefined,
       });
     }
   },

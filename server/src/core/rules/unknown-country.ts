@@ -4,6 +4,7 @@ import type { Rule, RuleContext } from '../rule';
 import { isUpper, looseKey, matchKey } from '../text/normalize';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
 import type { LanguageData } from '../../../../schemas/language';
+import { replaceName, sameWordForm } from '../language/grammar';
 
 /** A word: letters and marks, with inner hyphens and apostrophes (Guinea-Bissau, Côte d'Ivoire). */
 const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
@@ -30,6 +31,12 @@ export const unknownCountry: Rule = {
   description: 'A word or phrase that is not a known country name but is close to one (misspelling, missing diacritic).',
   defaultSeverity: 'warning',
   scope: 'block',
+  fixes: {
+    // A misspelling corrected to the same word form; in languages that decline names only when the ending is untouched.
+    correct: { title: (c) => `Correct "${c.old}" to "${c.new}"`, safety: 'grammar' },
+    // Several names are close: the drafter chooses.
+    choose: { title: (c) => `Replace with "${c.new}"`, safety: 'unsafe', fromSuggestions: true },
+  },
   check({ analysis, language, report }) {
     const names = analysis.model.countryNames(language.code, allowedDistance);
     const derivations = language.derivationSuffixes ?? [];
@@ -58,7 +65,7 @@ export const unknownCountry: Rule = {
           end: last.end,
           message: `"${phrase}" is not a known country name. Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?`,
           suggestions,
-          fix: suggestions.length === 1 ? [{ start: first.start, end: last.end, newText: suggestions[0] }] : undefined,
+          fixes: suggestions.length === 1 ? [{ kind: 'correct', edits: [{ start: first.start, end: last.end, newText: suggestions[0] }], safe: sameWordForm(language, phrase, suggestions[0]) }] : undefined,
         });
         i += count - 1;
         break;
@@ -88,7 +95,7 @@ function reportOtherLanguageNames(analysis: DraftAnalysis, report: RuleContext['
       end: match.end,
       message: `"${phrase}" is not the ${LANGUAGE_NAMES_EN[analysis.language.code]} name. Did you mean "${hit.value.short}"?`,
       suggestions: [hit.value.short],
-      fix: [{ start: match.start, end: match.end, newText: hit.value.short }],
+      fixes: [{ kind: 'correct', ...replaceName(analysis.language, analysis.prose, match.start, match.end, hit.value.short) }],
     });
   }
 }

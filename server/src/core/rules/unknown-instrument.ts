@@ -2,6 +2,7 @@ import type { Rule, RuleContext } from '../rule';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
 import type { LanguageCode } from '../../../../schemas/policy-model';
 import { editDistance } from '../text/normalize';
+import { sameWordForm } from '../language/grammar';
 
 interface KnownName { text: string; words: string[]; id: string; number: number }
 interface Anchor { name: KnownName; position: number }
@@ -31,15 +32,23 @@ export const unknownInstrument: Rule = {
   description: 'A named instrument, process or body that is close to one the model knows but is not one.',
   defaultSeverity: 'warning',
   scope: 'block',
+  fixes: {
+    // A misspelt word of a known name, corrected to the same word form.
+    correct: { title: (c) => `Correct "${c.old}" to "${c.new}"`, safety: 'grammar' },
+    // Another member of a known family is another instrument: the drafter chooses.
+    choose: { title: (c) => `Replace with "${c.new}"`, safety: 'unsafe', fromSuggestions: true },
+  },
   check(context) {
     const { analysis, language } = context;
     const index = analysis.model.memo(`instrument-names:${language.code}`, () => buildIndex(analysis, language.code));
     const words = [...analysis.prose.matchAll(WORD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, key: wordKey(m[0]) }));
     const reported: { start: number; end: number }[] = [];
-    const report = (start: number, end: number, message: string, suggestions: string[]) => {
+    const report = (start: number, end: number, message: string, suggestions: string[], misspelt = false) => {
       if (reported.some((r) => r.start < end && start < r.end)) return;
       reported.push({ start, end });
-      context.report({ start, end, message, suggestions, fix: suggestions.length === 1 ? [{ start, end, newText: suggestions[0] }] : undefined });
+      const found = analysis.prose.slice(start, end);
+      const correct = misspelt && suggestions.length === 1 ? [{ kind: 'correct', edits: [{ start, end, newText: suggestions[0] }], safe: sameWordForm(language, found, suggestions[0]) }] : undefined;
+      context.report({ start, end, message, suggestions, fixes: correct });
     };
     nearMisses(context, index, words, report);
     unknownFamilyMembers(context, index, words, report);
@@ -87,7 +96,7 @@ function buildIndex(analysis: DraftAnalysis, lang: string): NameIndex {
   return { names, byWord, anchorsOf: new Map(), families };
 }
 
-type Report = (start: number, end: number, message: string, suggestions: string[]) => void;
+type Report = (start: number, end: number, message: string, suggestions: string[], misspelt?: boolean) => void;
 type Word = { start: number; end: number; key: string };
 
 /** Every word of a known name but one is there, and that one is a slip away: "Khartoum Proces". */
@@ -125,7 +134,7 @@ function nearMisses({ analysis, language }: RuleContext, index: NameIndex, words
       const start = words[first].start;
       const end = words[last].end;
       if (coveredByKnownName(analysis, start, end)) continue;
-      report(start, end, `"${analysis.prose.slice(start, end)}" is not a known name. Did you mean "${name.text}"?`, [name.text]);
+      report(start, end, `"${analysis.prose.slice(start, end)}" is not a known name. Did you mean "${name.text}"?`, [name.text], true);
     }
   });
 }

@@ -1,8 +1,10 @@
 /**
- * textDocument/codeAction: for each finding under the cursor, its fix (preferred) or its
- * suggestions, "add to workspace policy model", disabling the rule for the line or the file,
- * and fixing every finding of the rule at once; and the `source.fixAll.councilNotes` source
- * action, which applies every safe fix and re-checks until nothing is left (as `--fix` does).
+ * textDocument/codeAction: for each finding under the cursor, its fixes as its rule declares
+ * them (the safe one preferred; the others offered, never preferred, so that auto-fix does not
+ * apply them), "add to workspace policy model", disabling the rule for the line or the file,
+ * and fixing every finding of the rule that has a safe fix at once; and the
+ * `source.fixAll.councilNotes` source action, which applies every safe fix and re-checks until
+ * nothing is left (as `--fix` does). Each fix action says whether it is safe in `data.safe`.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextDocumentEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -19,30 +21,6 @@ import { guard } from '../guard';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.councilNotes`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 
-/** Rules whose suggestions replace the finding's own text (others suggest text for elsewhere). */
-const SUGGESTION_REPLACES_SPAN = new Set(['unknown-country', 'deprecated-name', 'deprecated-term', 'malformed-citation', 'date-format', 'list-count',
-  'unknown-instrument', 'group-membership', 'fact-mismatch', 'unknown-act', 'designation-footnote']);
-
-const clip = (text: string, max = 60) => { const one = text.replace(/\s+/g, ' ').trim(); return one.length > max ? `${one.slice(0, max - 1)}…` : one; };
-
-/** What applying a finding's fix does, in words. */
-export function fixTitle(finding: Finding, text: string): string {
-  const edits = finding.fix ?? [];
-  const single = edits.length === 1 ? edits[0] : undefined;
-  const old = single ? text.slice(single.start, single.end) : '';
-  const neu = single?.newText ?? '';
-  switch (finding.rule) {
-    case 'deprecated-name': case 'deprecated-term': return `Replace deprecated "${clip(old)}" with "${clip(neu)}"`;
-    case 'designation-footnote':
-      return single && single.start === single.end && neu === '*' ? `Add the designation asterisk: "${clip(text.slice(finding.start, finding.end))}*"` : 'Add the designation footnote';
-    case 'undefined-acronym': return `Spell out ${clip(old)} at its first use: "${clip(neu)}"`;
-    case 'list-count': return `Correct the count to ${clip(neu)}`;
-    case 'acronym-expansion': return `Write the expansion "${clip(neu)}"`;
-    case 'malformed-citation': return neu === '' ? `Remove "${clip(old)}"` : old === '' ? `Insert "${clip(neu)}"` : `Write "${clip(neu)}" instead of "${clip(old)}"`;
-    case 'date-format': return `Write "${clip(neu)}"`;
-    default: return single ? `Replace "${clip(old)}" with "${clip(neu)}"` : `Fix: ${clip(finding.message)}`;
-  }
-}
 
 export function registerCodeActions(ctx: ServerContext): void {
   ctx.connection.onCodeAction(guard(ctx, 'code actions', null, (params: CodeActionParams, token): CodeAction[] | null => {
@@ -79,19 +57,13 @@ function quickFixes(ctx: ServerContext, document: TextDocument, text: string, eo
   const actions: CodeAction[] = [];
   const diagnostics = [toDiagnostic(finding)];
   const edit = (replacements: readonly Replacement[]) => documentEdit(ctx, document, replacements.map((r) => toTextEdit(document, { ...r, newText: withEol(r.newText, eol) })));
-  const fix = finding.fix && selectFixes([finding], text.length).length === 1 ? finding.fix : undefined;
-  if (fix) actions.push({ title: fixTitle(finding, text), kind: CodeActionKind.QuickFix, diagnostics, isPreferred: true, edit: edit(fix) });
-
-  if (SUGGESTION_REPLACES_SPAN.has(finding.rule)) {
-    const fixed = fix?.length === 1 && fix[0].start === finding.start && fix[0].end === finding.end ? fix[0].newText : undefined;
-    const suggestions = (finding.suggestions ?? []).filter((s) => s !== fixed && !(finding.rule === 'designation-footnote' && fix));
-    suggestions.forEach((suggestion) => {
-      actions.push({
-        title: `Replace with "${clip(suggestion)}"`, kind: CodeActionKind.QuickFix, diagnostics,
-        isPreferred: !fix && suggestions.length === 1 ? true : undefined,
-        edit: edit([{ start: finding.start, end: finding.end, newText: suggestion }]),
-      });
-    });
+  let preferred = false;
+  for (const fix of finding.fixes ?? []) {
+    // Edits that overlap or fall outside the text are not offered.
+    if (selectFixes([{ ...finding, fix: fix.edits }], text.length).length !== 1) continue;
+    const isPreferred = fix.safe && !preferred ? true : undefined;
+    preferred ||= fix.safe;
+    actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred, edit: edit(fix.edits), data: { safe: fix.safe } });
   }
 
   const addition = checked.view ?? ctx.view(document)?.view;
