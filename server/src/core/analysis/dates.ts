@@ -48,9 +48,16 @@ function patterns(language: LanguageData): DatePatterns {
 
 /** The words of the date pattern between day and month and between month and year ("de" in "D de MMMM de YYYY"). */
 function connectors(language: LanguageData): { dayToMonth: string; monthToYear: string } {
-  const word = (between: RegExpExecArray | null) => (between?.[1] ?? '').replace(/[^\p{L}’']/gu, '');
   const pattern = language.dateFormat.pattern;
-  return { dayToMonth: word(/D+(.*?)MMMM/u.exec(pattern)), monthToYear: word(/MMMM(.*?)YYYY/u.exec(pattern)) };
+  // The letters between the end of one token and the next one after it ("" when they are not in that order).
+  const between = (first: string, second: string) => {
+    let from = pattern.indexOf(first);
+    if (from < 0) return '';
+    while (pattern.startsWith(first, from)) from += first.length;
+    const to = pattern.indexOf(second, from);
+    return to < 0 ? '' : pattern.slice(from, to).replace(/[^\p{L}’']/gu, '');
+  };
+  return { dayToMonth: between('D', 'MMMM'), monthToYear: between('MMMM', 'YYYY') };
 }
 
 /** A date found in a block, moved to where the block stands in the draft. */
