@@ -59,6 +59,7 @@ export class PolicyIndex {
     this.terminology = s.terminology as unknown as Map<string, Term>;
     this.places = s.places as unknown as Map<string, Place>;
     for (const act of this.acts.values()) {
+      if (act.number === undefined) continue;
       const key = `${act.year}/${act.number}`;
       this.actsByNumber.set(key, [...(this.actsByNumber.get(key) ?? []), act]);
     }
