@@ -1,4 +1,5 @@
 /** Loads the built-in model plus extra model files from disk into a ModelStore. */
+import { statSync } from 'node:fs';
 import { MAX_MODEL_FILE_SIZE } from '../core/model/load';
 import { ModelStore, type ModelBuild } from '../core/model/model-store';
 import { defaultModelFiles, readRegularFile } from './resources';
@@ -14,6 +15,12 @@ export const MAX_MODEL_FILE_BYTES = 3 * MAX_MODEL_FILE_SIZE;
 
 /** A model file's text; throws with the reason (missing, a FIFO or device, too large). */
 export function readModelFile(file: string): string {
+  let size = 0;
+  try { size = statSync(file).size; } catch { /* readRegularFile says why */ }
+  // The loader's own words for a file above its limit, without reading the file.
+  if (size > MAX_MODEL_FILE_BYTES) {
+    throw new Error(`This model file is too large to load: ${(size / 1_000_000).toFixed(1)} MB, and model files may be at most ${(MAX_MODEL_FILE_SIZE / 1_000_000).toFixed(1)} MB. Split it into several model files.`);
+  }
   return readRegularFile(file, MAX_MODEL_FILE_BYTES).toString('utf8');
 }
 
