@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Finding, Replacement } from '../../server/src/core/findings';
-import { editsConflict, selectFixes } from '../../server/src/core/fix/apply';
+import { applyReplacements, editsConflict, selectFixes } from '../../server/src/core/fix/apply';
 
 const at = (start: number, end: number, newText = 'x'): Replacement => ({ start, end, newText });
 const finding = (fix: Replacement[] | undefined, rule = 'r'): Finding => ({
@@ -78,5 +78,19 @@ describe('selectFixes', () => {
     // n log n predicts about 12, and 15-20 was measured on the loaded 2-core machine; n² predicts 100 (the old code: 200).
     assert.ok(ratio < 40, `×10 fixes took ×${ratio.toFixed(1)} the time (${t1.toFixed(1)} ms → ${t10.toFixed(1)} ms)`);
     console.log(`      selectFixes: ${small.length.toLocaleString('en')} fixes ${t1.toFixed(1)} ms, ${large.length.toLocaleString('en')} fixes ${t10.toFixed(1)} ms: ×${ratio.toFixed(1)}`);
+  });
+
+  it('applying the chosen edits grows linearly too: 10× the edits on a 10× text take well under 100× the time', () => {
+    const draft = (n: number) => ({ text: 'Cooperation with Turkey continues.\n\n'.repeat(n), edits: Array.from({ length: n }, (_, i) => at(i * 36 + 17, i * 36 + 23, 'Türkiye')) });
+    const small = draft(20_000);
+    const large = draft(200_000);
+    assert.equal(applyReplacements(small.text, small.edits), small.text.replace(/Turkey/g, 'Türkiye'));
+    let t1 = Infinity;
+    let t10 = Infinity;
+    for (let round = 0; round < 4; round++) {
+      for (let i = 0; i < 3; i++) t1 = Math.min(t1, timed(() => applyReplacements(small.text, small.edits)));
+      t10 = Math.min(t10, timed(() => applyReplacements(large.text, large.edits)));
+    }
+    assert.ok(t10 / t1 < 40, `×10 edits took ×${(t10 / t1).toFixed(1)} the time (${t1.toFixed(1)} ms → ${t10.toFixed(1)} ms)`);
   });
 });
