@@ -81,7 +81,8 @@ describe('precompiled built-in model', () => {
     const text = readFileSync(first, 'utf8');
     const same = store.update(first, text);
     assert.equal(same.model, precompiled.model(first, text));
-    const edited = first.endsWith('.json') ? text.replace(/\}\s*$/, ', "name": "edited" }\n') : `${text}\nname: edited\n`;
+    // (A second top-level "name" would be a duplicate-key error: the file's own is edited.)
+    const edited = first.endsWith('.json') ? text.replace(/^ {2}"name": "[^"]*"/m, '  "name": "edited"') : `${text}\nname: edited\n`;
     const loaded = store.update(first, edited);
     assert.equal(precompiled.model(first, edited), undefined);
     assert.equal(loaded.model?.name, 'edited');
