@@ -122,6 +122,13 @@ describe('compare', function () {
       assert.match(renumbered[0].message, /Point 3 here is point 2 in the original/);
     });
 
+    it('questions in another order', () => {
+      const questions = '- Should the Union help Moldova?\n\n- Should the Union help Georgia and Armenia?';
+      assert.deepEqual(compare(['en', questions], ['fr', '- L\'Union doit-elle aider la Moldavie?\n\n- L\'Union doit-elle aider la Géorgie et l\'Arménie?']), []);
+      const swapped = compare(['en', questions], ['fr', '- L\'Union doit-elle aider la Géorgie et l\'Arménie?\n\n- L\'Union doit-elle aider la Moldavie?']);
+      assert.ok(swapped.some((f) => f.rule === 'compare-question' && /other order/.test(f.message)), JSON.stringify(swapped.map((f) => f.message)));
+    });
+
     it('footnotes: missing, added and reordered', () => {
       const notes = 'Morocco signed[^a] and Tunisia signed[^b].\n\n[^a]: In 2021, with Spain.\n\n[^b]: In 2023, with Italy.';
       assert.deepEqual(compare(['en', notes], ['nl', 'Marokko tekende[^1] en Tunesië tekende[^2].\n\n[^1]: In 2021, met Spanje.\n\n[^2]: In 2023, met Italië.']), []);

@@ -63,6 +63,10 @@ describe('language server: comparing a translation with its original', function 
     assert.deepEqual(finding.relatedInformation?.map((info) => [info.location.uri, info.location.range.start]), [[originalUri, { line: 4, character: 39 }]]);
     assert.match(finding.codeDescription!.href, /docs\/compare\.md#compare-entity$/);
 
+    // A check of the whole workspace keeps them for the open translation.
+    await client.request('councilNotes/checkWorkspace', {});
+    assert.equal(compareFindings(await client.diagnostics(uri)).length, 1);
+
     // Fixing the translation clears the finding.
     client.change(uri, TRANSLATION('original: ../en/note.md\n', CLEAN_BODY));
     const fixed = await client.diagnostics(uri, (p) => compareFindings(p.diagnostics).length === 0);

@@ -40,9 +40,8 @@ describe('language server over stdio', function () {
     client.open(uri('a.md'), `${HEADER}Tunesia.\n`);
     await client.diagnostics(uri('a.md'));
     client.change(uri('a.md'), `${HEADER}Tunesiaa.\n`);
-    const last = client.change(uri('a.md'), `${HEADER}Tunisia.\n`);
-    const diagnostics = await client.diagnostics(uri('a.md'), (p) => p.version === last);
-    assert.deepEqual(diagnostics, []);
+    client.change(uri('a.md'), `${HEADER}Tunisia.\n`);
+    assert.deepEqual(await client.current(uri('a.md')), []);
   });
 
   it('clears diagnostics when a document closes', async () => {
@@ -67,7 +66,7 @@ describe('language server over stdio', function () {
     assert.equal(problems[0].range.start.line, 4);
     client.save(model);
     client.change(uri('a.md'), `${HEADER}Regulation (EU) 2019/9999 still applies.\n`);
-    assert.deepEqual(await client.diagnostics(uri('a.md')), [], 'the last good version of the model stays in use');
+    assert.deepEqual(await client.current(uri('a.md')), [], 'the last good version of the model stays in use');
   });
 
   it('validates a model file as it is typed, and builds the model once, when typing pauses', async () => {

@@ -8,6 +8,7 @@ import { accessSync, closeSync, constants, fsyncSync, lstatSync, openSync, readF
 import { basename, dirname, join } from 'node:path';
 import { isInside } from './write-target';
 import { randomBytes } from 'node:crypto';
+import { MAX_DRAFT_BYTES, readRegularFile } from './resources';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -23,7 +24,8 @@ export interface DraftFile {
 }
 
 export function readDraftFile(path: string): DraftFile {
-  const bytes = readFileSync(path);
+  // Regular files only, with a bound: a FIFO or /dev/zero is refused before it is opened.
+  const bytes = readRegularFile(path, MAX_DRAFT_BYTES);
   const bom = bytes.subarray(0, 3).equals(BOM);
   const body = bom ? bytes.subarray(3) : bytes;
   const text = body.toString('utf8');

@@ -72,3 +72,21 @@ describe('rule date-format on dates as the Council publishes them', () => {
     assert.equal(format('Dana 01. srpnja Vijeće je zasjedalo.', 'hr')[0]?.finding.suggestions?.[0], '1. srpnja');
   });
 });
+
+describe('dates written with the style\'s words between day, month and year (es, pt)', () => {
+  it('finds them, so that impossible and mis-written dates are reported', () => {
+    assert.deepEqual(invalid('El 31 de septiembre de 2023 el Consejo se reunió.', 'es'), ['31 de septiembre de 2023']);
+    assert.deepEqual(invalid('Em 30 de fevereiro de 2024 o Conselho reuniu-se.', 'pt'), ['30 de fevereiro de 2024']);
+    const text = 'El 29 noviembre 2018 el Consejo adoptó el Reglamento.';
+    const [hit] = format(text, 'es');
+    assert.equal(hit.text, '29 noviembre 2018');
+    assert.equal(applyFix(text, hit.finding), 'El 29 de noviembre de 2018 el Consejo adoptó el Reglamento.');
+    assert.equal(format('Em 05 de março de 2018 a Comissão apresentou.', 'pt')[0]?.finding.suggestions?.[0], '5 de março de 2018');
+  });
+
+  it('accepts them as the Official Journal writes them, with or without a year', () => {
+    assert.deepEqual(format('Reglamento (UE) 2019/440 del Consejo, de 29 de noviembre de 2018; el 14 de enero de 2019 y el 1 de julio.', 'es'), []);
+    assert.deepEqual(format('apresentada em 13 de março de 2018, e em 28 de novembro de 2018.', 'pt'), []);
+    assert.deepEqual(invalid('de 20 de julio de 2001 y 29 de febrero de 2024.', 'es'), []);
+  });
+});

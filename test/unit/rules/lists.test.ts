@@ -93,6 +93,8 @@ describe('rule group-membership', () => {
     assert.deepEqual(members("Un plan d'action pour le Sénégal a été adopté dans le domaine de l'énergie.", 'fr'), []);
     // Only the first relation word ties: this plan is for the grid, not Ukraine's.
     assert.deepEqual(members(`${INTRO.en}An action plan for the energy grid was agreed with Ukraine.`, 'en'), []);
+    // The mention must be in the same paragraph (the rule reads one block at a time).
+    assert.deepEqual(members(`${INTRO.en.trim()}\n\nAn action plan has also been drawn up for Senegal.`, 'en'), []);
     // The country must be in the same sentence.
     assert.deepEqual(members(`${INTRO.en}The action plan was discussed. Senegal is a partner for other reasons.`, 'en'), []);
   });

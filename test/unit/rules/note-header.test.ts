@@ -55,6 +55,12 @@ describe('the Council letterhead', () => {
     assert.match(found(letterhead([...pl, '**Od:** Prezydencja\n**Do:** Rada']), 'pl')[0].message, /"Dotyczy"/);
   });
 
+  it('reads the procedure number line as a code, not as the first header field', () => {
+    const procedure = ['Rada Unii Europejskiej', 'Bruksela, 1 grudnia 2016 r. (OR. en)', 'Międzyinstytucjonalny numer referencyjny: 2015/0287 (COD)', '14827/16', 'NOTA'];
+    assert.match(found(letterhead([...procedure, '**Od:** Prezydencja\n**Do:** Rada']), 'pl')[0].message, /"Dotyczy"/);
+    assert.deepEqual(found(letterhead([...procedure, '**Od:** Prezydencja\n**Do:** Rada\n**Dotyczy:** Wniosek']), 'pl'), []);
+  });
+
   it('reads the letterhead of an attached document after a page break', () => {
     const attached = `${letterhead(['Europeiska unionens råd', 'Bryssel den 7 september 2017 (OR. en)', '11432/07 DCL 1', 'RECH 203 NZ 8', 'BORTTAGANDE AV SÄKERHETSSKYDDSKLASSIFICERING', '**för dokument:** 11432/07'])}\n---\n\n`;
     assert.deepEqual(found(`${attached}${letterhead(['RESTREINT UE', 'Bryssel den 2 juli 2007 (OR. en)', '11432/07', 'FÖLJENOT', '**från:** kommissionen\n**till:** rådet\n**Ärende:** Rekommendation'])}`, 'sv'), []);
@@ -78,6 +84,8 @@ describe('letterheadDate', () => {
     assert.deepEqual(dateOf('Brüssel, den 10.7.2019\n\nCOM(2019) 284 final\n\nText.', 'de'), [2019, 7, 10]);
     assert.deepEqual(dateOf('Rada Unii Europejskiej\n\nBruksela, 1 grudnia 2016 r. (OR. en)\n\n14827/16\n\nTekst.', 'pl'), [2016, 12, 1]);
     assert.deepEqual(dateOf('RAAD VAN DE EUROPESE UNIE\n\nBrussel, 5 februari 2008 (07.02) (OR. en)\n\n5952/08\n\nTekst.', 'nl'), [2008, 2, 5]);
+    assert.deepEqual(dateOf('Conselho da União Europeia\n\nBruxelas, 28 de novembro de 2018 (OR. en)\n\nDossiê interinstitucional: 2018/0064(COD)\n\n14583/18\n\nTexto.', 'pt'), [2018, 11, 28]);
+    assert.deepEqual(dateOf('Consejo de la Unión Europea\n\nBruselas, 3 de mayo de 2019 (OR. en)\n\n12345/19\n\nTexto.', 'es'), [2019, 5, 3]);
   });
 
   it('gives none when the draft does not open with a letterhead', () => {
@@ -92,5 +100,13 @@ describe('note-header with partial language data', () => {
     assert.match(hit.message, /lacks "Saņēmējs"/);
     assert.doesNotMatch(hit.message, /undefined/);
     assert.deepEqual(found('PAVADVĒSTULE\n\n**Sūtītājs:** prezidentvalsts\n**Saņēmējs:** Padome\n\nTeksts.\n', 'lv'), []);
+  });
+});
+
+describe('letterheadDate on prose that starts like a date line', () => {
+  it('is not fooled by a sentence that opens with a place and a date', () => {
+    const text = 'Brussels, 20 December 2018, was where the Council met.\n\n(OR. en)\n\n15725/18\n\nText.';
+    const analysis = new DraftAnalysis(readDraft(text), testLanguages().get('en')!, testLanguages(), testModel());
+    assert.equal(letterheadDate(analysis), undefined);
   });
 });

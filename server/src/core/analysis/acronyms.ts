@@ -23,8 +23,8 @@ export interface AcronymUse {
   acronym: string;
   /**
    * How this use spells the acronym out: "Full term (ACR)" or "the … Office ACR" (after-expansion),
-   * "ACR (full term)" (before-expansion), or a capitalised full term earlier in the draft whose
-   * initials or the model's expansion it is ("Multiannual Financial Framework … the MFF").
+   * "ACR (full term)" (before-expansion), or capitalised words earlier in the paragraph whose
+   * initials it is ("Multiannual Financial Framework … the MFF").
    */
   definition?: 'after-expansion' | 'before-expansion' | 'earlier-full-term';
   /** Where the parenthesis opens, for "Full term (ACR)" definitions. */
@@ -114,7 +114,7 @@ const APPOSITION = /(?<![\p{L}])\p{Lu}\p{Ll}+[\s-](?:\p{Ll}{1,4}\s){0,2}\p{Lu}\p
  */
 function spelledOutEarlier(analysis: DraftAnalysis, acronym: string, offset: number): boolean {
   if (acronym.length < 2 || acronym.length > 8 || !/^\p{Lu}+$/u.test(acronym)) return false;
-  // Within the paragraph, and no further back than a sentence or two: bounded work per use.
+  // Within the paragraph, and no further back than 1,000 characters: bounded work per use.
   const before = analysis.prose.slice(Math.max(blockStart(analysis.draft.blocks, offset), offset - 1000), offset);
   return initialsPattern(acronym).test(before);
 }

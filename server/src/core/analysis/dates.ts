@@ -35,11 +35,22 @@ function patterns(language: LanguageData): DatePatterns {
   language.months.forEach((name, i) => months.set(name.toLowerCase(), i + 1));
   const monthAlternation = [...months.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
   const marks = ORDINAL_MARKS.map(escapeRegExp).join('|');
-  const dayMonth = new RegExp(`(?<![\\p{L}\\p{N}./])(?<day>\\d{1,2})(?<mark>${marks})?[ \\u00a0]+(?<month>${monthAlternation})(?![\\p{L}])(?:[ \\u00a0]+(?<year>\\d{4})(?![\\p{N}]))?`, 'giu');
+  // The words the style writes between day, month and year: "29 de noviembre de 2018", "1 ta’ Lulju".
+  const { dayToMonth, monthToYear } = connectors(language);
+  const dayConnector = dayToMonth ? `(?:${escapeRegExp(dayToMonth)}[ \\u00a0]+)?` : '';
+  const yearConnector = monthToYear ? `(?:${escapeRegExp(monthToYear)}[ \\u00a0]+)?` : '';
+  const dayMonth = new RegExp(`(?<![\\p{L}\\p{N}./])(?<day>\\d{1,2})(?<mark>${marks})?[ \\u00a0]+${dayConnector}(?<month>${monthAlternation})(?![\\p{L}])(?:[ \\u00a0]+${yearConnector}(?<year>\\d{4})(?![\\p{N}]))?`, 'giu');
   const monthDay = new RegExp(`(?<![\\p{L}])(?<month>${monthAlternation})[ \\u00a0]+(?<day>\\d{1,2})(?<mark>st|nd|rd|th)?(?![\\p{N}])(?:,?[ \\u00a0]+(?<year>\\d{4})(?![\\p{N}]))?`, 'giu');
   found = { dayMonth, monthDay, months };
   cache.set(language, found);
   return found;
+}
+
+/** The words of the date pattern between day and month and between month and year ("de" in "D de MMMM de YYYY"). */
+function connectors(language: LanguageData): { dayToMonth: string; monthToYear: string } {
+  const word = (between: RegExpExecArray | null) => (between?.[1] ?? '').replace(/[^\p{L}’']/gu, '');
+  const pattern = language.dateFormat.pattern;
+  return { dayToMonth: word(/D+(.*?)MMMM/u.exec(pattern)), monthToYear: word(/MMMM(.*?)YYYY/u.exec(pattern)) };
 }
 
 /** A date found in a block, moved to where the block stands in the draft. */

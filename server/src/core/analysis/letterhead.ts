@@ -10,6 +10,7 @@
 import type { LanguageData } from '../../../../schemas/language';
 import type { ParsedDraft, Span } from '../markdown/parse';
 import { findDates } from './dates';
+import { escapeRegExp } from '../text/regex';
 
 export type LetterheadLineKind = 'institution' | 'place-date' | 'original-language' | 'codes' | 'capitals' | 'marker' | 'field';
 
@@ -90,6 +91,7 @@ export function readLetterheads(draft: ParsedDraft, language: LanguageData): Let
 
     function classify(line: string, span: Span, inFields: boolean): LetterheadLineKind | undefined {
       if (ORIGINAL_LANGUAGE.test(line)) return 'original-language';
+      if (PROCEDURE.test(line)) return 'codes';
       const field = FIELD.exec(line);
       if (field && field.groups!.label.trim().split(/\s+/).length <= 4) {
         const label = field.groups!.label.trim();
@@ -105,7 +107,7 @@ export function readLetterheads(draft: ParsedDraft, language: LanguageData): Let
         const placed = placeDate(line, span.start);
         if (placed) { date = placed; return 'place-date'; }
       }
-      if (PROCEDURE.test(line) || CODES.test(line)) return 'codes';
+      if (CODES.test(line)) return 'codes';
       if (!/\p{Ll}/u.test(line)) return 'capitals';
       // "Council of the European Union", "Rada Unii Europejskiej", "The President": short, no sentence.
       if (lines.length < 4 && /^\p{Lu}/u.test(line) && line.split(/\s+/).length <= 6 && !/[.!?;:,]$/.test(line) && !/\p{N}/u.test(line)) return 'institution';
@@ -123,11 +125,38 @@ export function readLetterheads(draft: ParsedDraft, language: LanguageData): Let
       const start = at + place[0].length;
       return { start, end: start + numeric[0].length, day: Number(numeric[1]), month: Number(numeric[2]), year: Number(numeric[3]) };
     }
-    const [written] = findDates(rest, language);
-    if (!written || written.start !== 0 || written.year === undefined) return undefined;
     const start = at + place[0].length;
-    return { start, end: start + written.end, day: written.day, month: written.month, year: written.year };
+    const [written] = findDates(rest, language);
+    let date: LetterheadDate | undefined;
+    if (written && written.start === 0 && written.year !== undefined) date = { start, end: start + written.end, day: written.day, month: written.month, year: written.year };
+    // The style's own pattern, for the forms findDates does not read: "28 de novembro de 2018".
+    const styled = date ? null : stylePattern(language).exec(rest);
+    if (styled) {
+      const month = language.months.findIndex((m) => m.toLowerCase() === styled.groups!.month.toLowerCase()) + 1;
+      date = { start, end: start + styled[0].length, day: Number(styled.groups!.day), month, year: Number(styled.groups!.year) };
+    }
+    // After the date only codes: "(OR. en)", "(07.02)", "13839/02 (Presse 344)", Polish "r.".
+    const tail = rest.slice(date ? date.end - start : 0).replace(/\([^()]*\)/g, '').trim().replace(/^r\./, '');
+    return date && !/\p{Ll}/u.test(tail) ? date : undefined;
   }
+}
+
+const stylePatterns = new WeakMap<LanguageData, RegExp>();
+/** The language's date pattern (D, MMMM, YYYY and literal words) as an anchored expression. */
+function stylePattern(language: LanguageData): RegExp {
+  let pattern = stylePatterns.get(language);
+  if (!pattern) {
+    const months = language.months.map(escapeRegExp).join('|');
+    const source = language.dateFormat.pattern.split(/(D+|MMMM|YYYY)/).map((part) => {
+      if (/^D+$/.test(part)) return '(?<day>\\d{1,2})';
+      if (part === 'MMMM') return `(?<month>${months})`;
+      if (part === 'YYYY') return '(?<year>\\d{4})';
+      return escapeRegExp(part).replace(/ /g, '[ \\u00a0]');
+    }).join('');
+    pattern = new RegExp(`^${source}(?![\\p{L}\\p{N}])`, 'iu');
+    stylePatterns.set(language, pattern);
+  }
+  return pattern;
 }
 
 /** The spans of a letterhead that are codes, not prose: everything but the values of its fields. */

@@ -8,7 +8,7 @@ import { stringify, parseDocument, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { SectionName } from '../../../../schemas/policy-model';
 import { LANGUAGE_NAMES_EN } from '../../../../schemas/policy-model';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
-import { formatAct } from '../analysis/acts';
+import { eurLexReference, formatAct } from '../analysis/acts';
 import { countryOf } from '../analysis/enumerations';
 import type { Finding, Replacement } from '../findings';
 import { foldDiacritics } from '../text/normalize';
@@ -27,7 +27,6 @@ export interface ModelAddition {
 /** The file created at the workspace root when the workspace has no model file yet. */
 export const WORKSPACE_MODEL_FILE = 'council-notes.policy.yaml';
 
-const FAMILY_LETTER: Record<string, string> = { regulation: 'R', directive: 'L', decision: 'D', recommendation: 'H' };
 
 function slug(text: string): string {
   const base = foldDiacritics(text.toLowerCase()).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
@@ -50,11 +49,10 @@ export function modelAdditionFor(finding: Finding, analysis: DraftAnalysis): Mod
     case 'unknown-act': {
       const citation = analysis.citations.find((c) => c.start === finding.start);
       if (!citation) return undefined;
-      const letter = FAMILY_LETTER[citation.family];
-      const celex = `3${citation.year}${letter}${String(citation.number).padStart(4, '0')}`;
+      const { celex } = eurLexReference(citation, lang);
       const suffixCode = citation.suffix && (Object.entries(language.citation.domains).find(([, text]) => text === citation.suffix)?.[0] ?? (citation.suffix in language.citation.domains ? citation.suffix : undefined));
       const domain = citation.domain?.code ?? suffixCode ?? (citation.year >= 2015 ? 'EU' : 'EC');
-      const entry = { id: uniqueId(analysis, 'acts', celex), type: citation.family, domain, year: citation.year, number: citation.number, celex };
+      const entry = { id: uniqueId(analysis, 'acts', celex), type: citation.type, domain, year: citation.year, number: citation.number, celex };
       return { section: 'acts', entry, title: `Add ${formatAct(entry as never, language)} to the workspace policy model` };
     }
     case 'unknown-country': {

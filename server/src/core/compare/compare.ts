@@ -9,7 +9,7 @@ import type { Finding, Severity } from '../findings';
 import type { Range } from '../text/positions';
 import { LANGUAGE_NAMES_EN, type LanguageCode } from '../../../../schemas/policy-model';
 import { referenceLabel } from '../assist/references';
-import { alignUnits, beadCost, type Bead } from './align';
+import { alignUnits, beadCost, contentDistance, type Bead } from './align';
 import { readUnits, type Item, type Unit } from './units';
 import { sameName, WORD } from './unknown-names';
 import { looseKey } from '../text/normalize';
@@ -58,6 +58,7 @@ export function compareVersions(original: DraftAnalysis, translation: DraftAnaly
   const allBeads = [...beads, ...footnotePairs.pairs.map(([o, t]) => ({ original: [o], translation: [t] }))];
   compareItems(allBeads, { analysis: original, units: a.body }, { analysis: translation, units: b.body }, report);
   compareStructure(beads, report);
+  reportSwapped(beads, report);
   compareFootnotes(beads, footnotePairs, a.footnotes, b.footnotes, report);
   findings.sort((x, y) => x.start - y.start || x.end - y.end || x.rule.localeCompare(y.rule));
   // Units of the original that have a counterpart (a unit split in two counts once).
@@ -358,6 +359,28 @@ function compareStructure(beads: Bead[], report: Reporter): void {
       pointShift = shift;
     }
   });
+}
+
+/**
+ * Two questions or numbered points in the other order: the first of two neighbouring pairs reads
+ * as the second one's original and the other way round, by what they state.
+ */
+function reportSwapped(beads: Bead[], report: Reporter): void {
+  for (let k = 0; k + 1 < beads.length; k++) {
+    const [x, y] = [beads[k], beads[k + 1]];
+    if (x.original.length !== 1 || x.translation.length !== 1 || y.original.length !== 1 || y.translation.length !== 1) continue;
+    const units = [x.original[0], x.translation[0], y.original[0], y.translation[0]];
+    if (units.some((unit) => unit.items.length === 0)) continue;
+    if (!units.every((unit) => unit.kind === 'question') && !units.every((unit) => unit.point !== undefined)) continue;
+    const straight = contentDistance([units[0]], [units[1]]) + contentDistance([units[2]], [units[3]]);
+    const crossed = contentDistance([units[0]], [units[3]]) + contentDistance([units[2]], [units[1]]);
+    if (crossed > straight - 0.5) continue;
+    const what = units[0].kind === 'question' ? 'question' : 'point';
+    report.add(units[0].kind === 'question' ? COMPARE_RULES.question : COMPARE_RULES.point, 'warning',
+      `This ${what} and the next are in the other order than in the original: this one is the original's next ${what} (${report.line(units[2].start)}).`,
+      { start: units[1].start, end: units[1].firstLineEnd }, units[2]);
+    k++;
+  }
 }
 
 /** Where in the translation a unit it lacks would stand: the start of the next matched unit (or the end of the previous one). */

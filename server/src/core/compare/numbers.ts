@@ -63,9 +63,9 @@ export function findNumbers(analysis: DraftAnalysis): StatedNumber[] {
   const code = analysis.language.code;
   for (const match of prose.matchAll(DIGITS)) {
     const start = match.index!;
-    let written = match[0];
-    // A group separator at the end is punctuation: "10, 20 and 30".
-    written = written.replace(/[.,\u00a0\u202f ]+$/, '');
+    // A match never ends in a separator (a group has three digits after it, a decimal part one
+    // or more), so "10, 20 and 30" reads as three numbers.
+    const written = match[0];
     const end = start + written.length;
     if (isTaken(start, end)) continue;
     const value = readDigits(written, code);

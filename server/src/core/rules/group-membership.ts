@@ -25,11 +25,18 @@ export const groupMembership: Rule = {
   scope: 'block',
   check(context) {
     const { analysis } = context;
-    // Groups and instruments named so far, by id, with the lower-cased names used (entities come in text order).
+    // Groups and instruments named so far in the block (a block rule reads no other block), by id,
+    // with the lower-cased names used; entities and blocks come in text order.
     const named = new Map<string, Set<string>>();
+    const { blocks } = analysis.draft;
+    let block = 0;
     for (const match of analysis.entities) {
       const label = analysis.labelsInLanguage(match).find((l) => l.kind === 'group' || l.kind === 'instrument');
       if (!label) continue;
+      if (block < blocks.length && match.start >= blocks[block].end) {
+        while (block < blocks.length && match.start >= blocks[block].end) block++;
+        named.clear();
+      }
       const before = new Map(named.get(label.id) ? [[label.id, new Set(named.get(label.id))]] : []);
       named.set(label.id, (named.get(label.id) ?? new Set()).add(label.text.toLowerCase()));
       if (label.kind === 'group') {
@@ -79,8 +86,8 @@ function checkGroupList({ analysis, language, report }: RuleContext, group: Grou
 }
 
 /**
- * "an action plan" is the EU's action plan for a priority country only in a draft that has named
- * the action plans or their group before; elsewhere ("an action plan for the energy grid of …")
+ * "an action plan" is the EU's action plan for a priority country only in a paragraph that has
+ * named the action plans or their group before; elsewhere ("an action plan for the energy grid of …")
  * it is any action plan. So a secondary name (not the language's first) of an instrument that is
  * defined by its groups links countries only after such a mention.
  */
