@@ -87,10 +87,11 @@ describe('selectFixes', () => {
     assert.equal(applyReplacements(small.text, small.edits), small.text.replace(/Turkey/g, 'Türkiye'));
     let t1 = Infinity;
     let t10 = Infinity;
-    for (let round = 0; round < 4; round++) {
+    for (let round = 0; round < 6; round++) {
       for (let i = 0; i < 3; i++) t1 = Math.min(t1, timed(() => applyReplacements(small.text, small.edits)));
       t10 = Math.min(t10, timed(() => applyReplacements(large.text, large.edits)));
     }
-    assert.ok(t10 / t1 < 40, `×10 edits took ×${(t10 / t1).toFixed(1)} the time (${t1.toFixed(1)} ms → ${t10.toFixed(1)} ms)`);
+    // Linear predicts 10; the garbage collector's share grows with a 7 MB text; quadratic predicts 100 (the old code took minutes).
+    assert.ok(t10 / t1 < 50, `×10 edits took ×${(t10 / t1).toFixed(1)} the time (${t1.toFixed(1)} ms → ${t10.toFixed(1)} ms)`);
   });
 });

@@ -82,8 +82,8 @@ describe('precompiled built-in model', () => {
     const text = readFileSync(first, 'utf8');
     const same = store.update(first, text);
     assert.equal(same.model, precompiled.model(first, text));
-    // The file's own name changed (a second "name" key would be a duplicate key, refused by load.ts).
-    const edited = first.endsWith('.json') ? text.replace(/"name": "[^"]*"/, '"name": "edited"') : text.replace(/^name: .*$/m, 'name: edited');
+    // (A second top-level "name" would be a duplicate-key error: the file's own is edited.)
+    const edited = first.endsWith('.json') ? text.replace(/^ {2}"name": "[^"]*"/m, '  "name": "edited"') : `${text}\nname: edited\n`;
     const loaded = store.update(first, edited);
     assert.equal(precompiled.model(first, edited), undefined);
     assert.equal(loaded.model?.name, 'edited');
