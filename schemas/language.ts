@@ -40,11 +40,13 @@ export const languageDataSchema = z.object({
       'delegated-regulation': words.optional(),
       'implementing-decision': words.optional(),
       recommendation: words.optional(),
+      'framework-decision': words.optional(),
     }).strict(),
     domains: z.object({
       EU: z.string(), EC: z.string(), EEC: z.string(), Euratom: z.string(), CFSP: z.string(), JHA: z.string(),
     }).strict().describe('How each domain code is written in brackets: (EU)/(UE), (EC)/(EG)/(CE)…'),
     connectors: words.describe('Words between an article and its act: of / van / du / des…'),
+    issuers: words.optional().describe('Words naming the author that may stand between the act\'s type and its number: pl "Rady" (Decyzja Rady 2014/450/WPZiB), it "del Consiglio".'),
   }).strict(),
   noteHeader: z.object({
     documentMarkers: words.describe('First words of a Council note: NOTE, NOTA, VERMERK…'),

@@ -84,7 +84,7 @@ export const groupSchema = z.object({
 }).strict();
 
 export const actTypeSchema = z.enum(['regulation', 'directive', 'decision', 'implementing-regulation',
-  'delegated-regulation', 'implementing-decision', 'recommendation']);
+  'delegated-regulation', 'implementing-decision', 'recommendation', 'framework-decision', 'treaty', 'charter']);
 
 export const articleIdSchema = z.string().regex(/^[0-9]+[a-z]*$/, 'article ids are a number with optional letters, e.g. 25a');
 
@@ -103,10 +103,10 @@ export const actSchema = z.object({
   type: actTypeSchema,
   domain: z.enum(['EU', 'EC', 'EEC', 'Euratom', 'CFSP', 'JHA']).describe('The code in brackets: (EU), (EC)…'),
   year: z.number().int().min(1950).max(2100),
-  number: z.number().int().positive(),
+  number: z.number().int().positive().optional().describe('The act\'s number; treaties and the Charter have none.'),
   numbering: z.enum(['number/year', 'year/number']).optional()
     .describe('Regulations before 2015 were numbered "No N/YYYY"; since 2015 every act is "YYYY/N".'),
-  celex: z.string().regex(/^[0-9][0-9]{4}[A-Z][0-9A-Z()]+$/, 'CELEX numbers look like 32009R0810').optional(),
+  celex: z.string().regex(/^[0-9][0-9]{4}[A-Z][0-9A-Z()/]+$/, 'CELEX numbers look like 32009R0810 (treaties: 12016M/TXT)').optional(),
   eli: z.string().optional(),
   titles: perLanguage(z.object({
     full: nonEmptyText.optional(),
@@ -114,6 +114,7 @@ export const actSchema = z.object({
   }).strict()).optional(),
   articles: articlesSchema.optional().describe('Omit when the article structure is not recorded: then no article is flagged.'),
   amends: z.array(id).optional(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD').optional().describe('The date of the act (of signature, for treaties).'),
 }).strict();
 
 export const instrumentSchema = z.object({

@@ -5,7 +5,9 @@
  * on drafts of 12 KB, 100 KB, 1 MB and 10 MB generated from examples/, interleaved, after
  * warm-up, reporting median and p95 and the ratios c/a and c/b. Then the language server over
  * stdio with a real JSON-RPC client: edit → diagnostics latency (debounce off, reported apart),
- * cold start, RSS with 20 open 100 KB drafts; and a CLI check of a 1,000-note workspace.
+ * cold start, RSS with 20 open 100 KB drafts; and a CLI check of a 1,000-note workspace. Before
+ * the server: the CLI's cold start on one 12 KB draft beside markdownlint's, each in its own
+ * process, with the time of each stage (`--cold-only` runs only that).
  * Figures, not pass/fail: targets are printed beside them. `--quick` stops at 100 KB;
  * `--server-only` skips the full-check table, `--check-only` everything after it.
  */
@@ -21,6 +23,7 @@ import { checkDraft } from '../server/src/core/check';
 import { loadLanguages, packageRoot } from '../server/src/node/resources';
 import { loadModelFromDisk } from '../server/src/node/session';
 import { LspTestClient } from '../test/support/lsp-client';
+import { compareFigure } from './bench-compare';
 
 const root = packageRoot();
 const work = join(root, '.tmp', 'bench');
@@ -70,6 +73,8 @@ async function runnerOf(name: string): Promise<(text: string) => void> {
 async function main(): Promise<void> {
   const single = process.argv.indexOf('--single');
   if (single >= 0) { await singleRun(process.argv[single + 1], Number(process.argv[single + 2])); return; }
+  if (process.argv.includes('--cold-stages')) { coldStages(process.argv[process.argv.indexOf('--cold-stages') + 1]); return; }
+  if (process.argv.includes('--cold-only')) { coldStart(); return; }
   console.log(`Council Notes benchmark — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}\n`);
   const started = performance.now();
   const runners: [string, (text: string) => void][] = [['a remark', await runnerOf('a')], ['b markdownlint', await runnerOf('b')], ['c council-notes', await runnerOf('c')]];
@@ -96,10 +101,63 @@ async function main(): Promise<void> {
     console.log(`${label.padEnd(8)} ${ms(a.median)} ${ms(a.p95)} | ${ms(b.median)} ${ms(b.p95)} | ${ms(c.median)} ${ms(c.p95)} | ${(c.median / a.median).toFixed(2).padStart(4)} ${(c.median / b.median).toFixed(2).padStart(5)} | ${(text.length / 1e6 / (c.median / 1000)).toFixed(2).padStart(8)}`);
   }
   console.log('targets: c/a ≤ 1.1 and c/b < 1\n');
+  compareFigure(loadModelFromDisk([]).build.index, loadLanguages());
   if (process.argv.includes('--check-only')) return;
 
+  coldStart();
   await serverFigures();
   workspaceFigure();
+}
+
+/** Median wall time (ms) of `runs` runs of a command, each in its own process, after one warm-up run. */
+function processTime(args: string[], env: NodeJS.ProcessEnv = {}, runs = 10): number {
+  const times: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const t = performance.now();
+    const run = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 24 });
+    if (run.status !== 0 && run.status !== 1) throw new Error(`${args.join(' ')}: exit ${run.status}\n${run.stderr}`);
+    if (i > 0) times.push(performance.now() - t);
+  }
+  return stats(times).median;
+}
+
+/**
+ * Cold start: `council-notes check` on one 12 KB draft in its own process, as a pre-commit hook
+ * runs it, beside markdownlint linting the same file in its own process; then where the time
+ * goes (node start, bundle load, language data, model, the first check).
+ */
+function coldStart(): void {
+  mkdirSync(work, { recursive: true });
+  const draft = join(work, 'cold-12k.md');
+  writeFileSync(draft, draftOfSize(12_000));
+  const markdownlint = join(work, 'markdownlint-one-file.mjs');
+  writeFileSync(markdownlint, `import { lint } from ${JSON.stringify(pathToFileURL(join(root, 'node_modules', 'markdownlint', 'lib', 'exports-sync.mjs')).href)};\nprocess.stdout.write(lint({ files: [process.argv[2]] }).toString());\n`);
+  const cli = join(root, 'bin', 'council-notes.js');
+  console.log('Cold start: one 12 KB draft, each run in its own process (median of 10, ms)');
+  const node = processTime(['-e', '0']);
+  const ours = processTime([cli, 'check', draft]);
+  const noCache = processTime([cli, 'check', draft], { COUNCIL_NOTES_COMPILE_CACHE: '0' });
+  const theirs = processTime([markdownlint, draft]);
+  console.log(`node -e 0 ${ms(node)} | council-notes check ${ms(ours)} (compile cache off: ${ms(noCache).trim()}) | markdownlint ${ms(theirs)} | ratio ${(ours / theirs).toFixed(2)}  (targets: ≤ 250 ms, ratio < 1)`);
+  const stages = spawnSync(process.execPath, [__filename, '--cold-stages', draft], { encoding: 'utf8' });
+  console.log(`${stages.stdout.trim()}\n`);
+}
+
+/** `--cold-stages FILE`: in a fresh process, the time of each stage of a CLI check of FILE. */
+function coldStages(file: string): void {
+  const started = performance.now();
+  let t = performance.now();
+  const lap = () => { const now = performance.now(); const took = now - t; t = now; return ms(took).trim(); };
+  const bundle = spawnSync(process.execPath, ['-e', `const t = performance.now(); require(${JSON.stringify(join(root, 'dist', 'cli.js'))}); console.log(performance.now() - t)`], { encoding: 'utf8' });
+  const bundleMs = Number(bundle.stdout.trim());
+  t = performance.now();
+  const languages = loadLanguages();
+  const languagesMs = lap();
+  const model = loadModelFromDisk([]).build.index;
+  const modelMs = lap();
+  checkDraft({ text: readFileSync(file, 'utf8'), model, languages });
+  const checkMs = lap();
+  console.log(`stages: node start + this script's bundle ${ms(started).trim()} · CLI bundle load (no compile cache) ${ms(bundleMs).trim()} · language data ${languagesMs} · built-in model and its index ${modelMs} · first check ${checkMs}`);
 }
 
 /**

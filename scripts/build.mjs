@@ -1,7 +1,8 @@
 // Bundles the TypeScript sources into CommonJS with esbuild. unified/remark are ESM-only and
 // VS Code loads extensions with require(), so everything the runtime needs is bundled.
 //   node scripts/build.mjs            client, server and CLI bundles in dist/, and the precompiled
-//                                     built-in model dist/default-model.json
+//                                     built-in model dist/default-model.json with its label
+//                                     automaton dist/default-labels.bin
 //   node scripts/build.mjs --scripts  maintenance scripts in out/scripts/
 //   node scripts/build.mjs --tests    test files in out/test/
 import { build } from 'esbuild';
@@ -13,7 +14,9 @@ const root = new URL('..', import.meta.url).pathname;
 const args = new Set(process.argv.slice(2));
 const common = {
   bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true,
-  logLevel: 'warning', absWorkingDir: root, external: ['vscode'],
+  logLevel: 'warning', absWorkingDir: root,
+  // './server.js': the CLI's `lsp` command loads the server bundle beside it (dist/server.js).
+  external: ['vscode', './server.js'],
 };
 
 function filesUnder(dir, test) {
@@ -38,7 +41,8 @@ if (args.has('--scripts')) {
     entryPoints: { client: 'client/src/extension.ts', server: 'server/src/server.ts', cli: 'server/src/cli.ts' },
     outdir: 'dist',
   });
-  // The built-in model, loaded and validated once: dist/default-model.json (server/src/node/precompiled.ts).
+  // The built-in model, loaded and validated once: dist/default-model.json and its label automaton
+  // dist/default-labels.bin (server/src/node/precompiled.ts).
   await build({ ...common, entryPoints: ['scripts/precompile-model.ts'], outfile: 'out/build/precompile-model.js', sourcemap: false });
   execFileSync(process.execPath, [join(root, 'out/build/precompile-model.js')], { stdio: 'inherit' });
 }

@@ -1,9 +1,11 @@
 /**
  * Scores the checker against the example corpus (examples/): every draft marks its planted
- * errors with `<!-- expect: rule-id[, rule-id…] -->` at the end of the line where the finding
- * starts, and model files mark theirs with `# expect: model-schema`. A finding matches a marker
- * entry on the same line with the same rule; each entry matches one finding, so two findings of
- * one rule on a line need the rule listed twice. Used by scripts/eval.ts and
+ * errors with `<!-- expect: rule-id "text" -> "suggestion", … -->` at the end of the line where
+ * the finding starts, and model files mark theirs with `# expect: model-schema`. A finding
+ * matches a marker entry on the same line with the same rule, whose text (when the entry gives
+ * one) is exactly the text the finding marks, and whose first suggestion (when the entry gives
+ * one) is the entry's: a finding on the wrong token does not score. Each entry matches one
+ * finding, so two findings of one rule on a line need two entries. Used by scripts/eval.ts and
  * test/unit/corpus.test.ts.
  */
 import { readFileSync } from 'node:fs';
@@ -15,8 +17,12 @@ import type { PolicyIndex } from '../server/src/core/model/policy-index';
 import { MODEL_FILE, findFiles, loadLanguages, packageRoot } from '../server/src/node/resources';
 import { loadModelFromDisk } from '../server/src/node/session';
 
-/** A finding or a marker entry, reduced to what is compared. Lines are 1-based. */
-export interface Mark { line: number; rule: string; message?: string }
+/**
+ * A finding or a marker entry, reduced to what is compared. Lines are 1-based. `text` is the
+ * text the finding marks; `suggestion` its first suggestion. In a marker entry either may be
+ * left out, and then it is not compared.
+ */
+export interface Mark { line: number; rule: string; text?: string; suggestion?: string; message?: string }
 
 export interface Comparison {
   expected: Mark[];
@@ -29,7 +35,11 @@ export interface Comparison {
   falseAlarms: Mark[];
 }
 
-const DRAFT_MARKER = /<!--\s*expect:\s*([^>]*?)\s*-->/g;
+const DRAFT_MARKER = /<!--\s*expect:\s*([\s\S]*?)\s*-->/g;
+/** One entry of a draft marker: `rule`, `rule "text"` or `rule "text" -> "suggestion"` (\" inside quotes). */
+const QUOTED = String.raw`"((?:[^"\\]|\\.)*)"`;
+const ENTRY = new RegExp(String.raw`\s*([a-z][a-z-]*)(?:\s+${QUOTED})?(?:\s*->\s*${QUOTED})?\s*(,|$)`, 'y');
+const unquote = (text: string | undefined) => text?.replace(/\\(.)/g, '$1');
 const MODEL_MARKER = /#\s*expect:\s*([a-z, -]+?)\s*$/;
 /** `<!-- eval-model: ../model/extra.policy.yaml -->`: a model layer this draft is checked with (path relative to the draft). */
 const MODEL_DIRECTIVE = /<!--\s*eval-model:\s*(\S+)\s*-->/g;
@@ -42,38 +52,64 @@ export function parseExpectations(text: string, kind: 'draft' | 'model' = 'draft
       ? [...line.matchAll(DRAFT_MARKER)].map((m) => m[1])
       : [MODEL_MARKER.exec(line)?.[1]].filter((list): list is string => list !== undefined);
     for (const list of lists) {
-      for (const rule of list.split(',').map((r) => r.trim()).filter(Boolean)) {
-        if (!RULES_BY_ID.has(rule)) throw new Error(`line ${index + 1}: unknown rule "${rule}" in an expect marker`);
-        marks.push({ line: index + 1, rule });
+      for (const entry of parseEntries(list, index + 1)) {
+        if (!RULES_BY_ID.has(entry.rule)) throw new Error(`line ${index + 1}: unknown rule "${entry.rule}" in an expect marker`);
+        marks.push({ line: index + 1, ...entry });
       }
     }
   });
   return marks;
 }
 
-/** Matches findings to expected marks by (line, rule), one finding per marker entry. */
+function parseEntries(list: string, line: number): Omit<Mark, 'line'>[] {
+  const entries: Omit<Mark, 'line'>[] = [];
+  ENTRY.lastIndex = 0;
+  while (ENTRY.lastIndex < list.length) {
+    const at = ENTRY.lastIndex;
+    const m = ENTRY.exec(list);
+    if (!m) throw new Error(`line ${line}: cannot read the expect marker from "${list.slice(at)}" (write rule "text" -> "suggestion", …)`);
+    entries.push({ rule: m[1], ...(m[2] !== undefined && { text: unquote(m[2]) }), ...(m[3] !== undefined && { suggestion: unquote(m[3]) }) });
+    if (m[4] === '') break;
+  }
+  return entries;
+}
+
+/** Whether a finding is what a marker entry expects: same line and rule, and the text and suggestion the entry gives. */
+export function matches(entry: Mark, finding: Mark): boolean {
+  return entry.line === finding.line && entry.rule === finding.rule
+    && (entry.text === undefined || entry.text === finding.text)
+    && (entry.suggestion === undefined || entry.suggestion === finding.suggestion);
+}
+
+/**
+ * Matches findings to expected marks, one finding per marker entry. Entries that give more
+ * (text and suggestion, then text) are matched first, so that a looser entry on the same line
+ * cannot take the finding a stricter one needs.
+ */
 export function compareFindings(expected: readonly Mark[], found: readonly Mark[]): Comparison {
-  const open = new Map<string, Mark[]>();
-  for (const mark of expected) {
-    const key = `${mark.line}:${mark.rule}`;
-    open.set(key, [...(open.get(key) ?? []), mark]);
-  }
+  const detail = (m: Mark) => (m.text !== undefined ? 1 : 0) + (m.suggestion !== undefined ? 1 : 0);
+  const open = [...found];
   const hits: Mark[] = [];
-  const falseAlarms: Mark[] = [];
-  for (const finding of found) {
-    const waiting = open.get(`${finding.line}:${finding.rule}`);
-    if (waiting && waiting.length > 0) hits.push(waiting.shift()!);
-    else falseAlarms.push(finding);
+  const misses: Mark[] = [];
+  for (const entry of [...expected].sort((a, b) => detail(b) - detail(a))) {
+    const index = open.findIndex((finding) => matches(entry, finding));
+    if (index < 0) misses.push(entry);
+    else { hits.push(entry); open.splice(index, 1); }
   }
-  const misses = [...open.values()].flat().sort(byLine);
-  return { expected: [...expected].sort(byLine), found: [...found].sort(byLine), hits, misses, falseAlarms };
+  return { expected: [...expected].sort(byLine), found: [...found].sort(byLine), hits: hits.sort(byLine), misses: misses.sort(byLine), falseAlarms: open.sort(byLine) };
 }
 
 const byLine = (a: Mark, b: Mark) => a.line - b.line || a.rule.localeCompare(b.rule);
 
-/** "line  12: unknown-country" strings, sorted: an easy shape to compare in a test. */
+/** `line  12: unknown-country "Tunesia" -> "Tunisia"` strings, sorted: an easy shape to read in a test. */
 export function markKeys(marks: readonly Mark[]): string[] {
-  return [...marks].sort(byLine).map((mark) => `line ${String(mark.line).padStart(3)}: ${mark.rule}`);
+  return [...marks].sort(byLine).map(describeMark);
+}
+
+/** A mark as a marker entry would write it, after its line number. */
+export function describeMark(mark: Mark): string {
+  const quote = (text: string) => JSON.stringify(text);
+  return `line ${String(mark.line).padStart(3)}: ${mark.rule}${mark.text !== undefined ? ` ${quote(mark.text)}` : ''}${mark.suggestion !== undefined ? ` -> ${quote(mark.suggestion)}` : ''}`;
 }
 
 export interface FileEvaluation extends Comparison {
@@ -113,7 +149,7 @@ export class CorpusEvaluator {
     const broken = layers.flatMap((layer) => problems.get(layer) ?? []);
     if (broken.length > 0) throw new Error(`${file}: its model layer has problems: ${broken[0].message}`);
     const result = checkDraft({ text, model: index, languages: this.languages });
-    const found = result.findings.map((f) => ({ line: f.range.start.line + 1, rule: f.rule, message: f.message }));
+    const found = result.findings.map((f) => ({ line: f.range.start.line + 1, rule: f.rule, text: text.slice(f.start, f.end), ...(f.suggestions?.length && { suggestion: f.suggestions[0] }), message: f.message }));
     return { file, group, ...compareFindings(parseExpectations(text), found) };
   }
 

@@ -1,10 +1,11 @@
 /**
  * `npm run eval`: checks every example under examples/ and compares the findings with the
- * expect markers (see scripts/eval-lib.ts). Prints recall and false alarms per rule and
- * language, then each miss and false alarm. Exits 1 unless recall is 100% with no false alarm.
+ * expect markers (see scripts/eval-lib.ts): a finding scores only on the marked text, with
+ * the marked suggestion. Prints recall and false alarms per rule and language, then each miss
+ * and false alarm. Exits 1 unless recall is 100% with no false alarm.
  */
 import { RULES } from '../server/src/core/rules/index';
-import { CorpusEvaluator, corpusFiles, type FileEvaluation } from './eval-lib';
+import { CorpusEvaluator, corpusFiles, describeMark, type FileEvaluation } from './eval-lib';
 
 interface Tally { expected: number; found: number; falseAlarms: number }
 
@@ -46,8 +47,9 @@ print(rows[0]);
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of rows.slice(1)) print(row);
 
-const misses = results.flatMap((r) => r.misses.map((m) => `  ${r.file}:${m.line}: ${m.rule} expected, not found`));
-const alarms = results.flatMap((r) => r.falseAlarms.map((m) => `  ${r.file}:${m.line}: ${m.rule}: ${m.message}`));
+// A miss names what was expected (rule, text, suggestion); a finding on the same line with other text or suggestion is then a false alarm.
+const misses = results.flatMap((r) => r.misses.map((m) => `  ${r.file}:${describeMark(m).replace(/^line +/, '')} expected, not found`));
+const alarms = results.flatMap((r) => r.falseAlarms.map((m) => `  ${r.file}:${describeMark(m).replace(/^line +/, '')}: ${m.message}`));
 if (misses.length > 0) console.log(`\nMisses (${misses.length}):\n${misses.join('\n')}`);
 if (alarms.length > 0) console.log(`\nFalse alarms (${alarms.length}):\n${alarms.join('\n')}`);
 

@@ -13,7 +13,7 @@
 //      self-contained, so no node_modules go in.
 // test/unit/package.test.ts checks the contents and the manifest.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 
@@ -58,9 +58,13 @@ for (const name of readdirSync(root)) {
   if (skip.has(name) || name.endsWith('.vsix')) continue;
   cpSync(join(root, name), join(extension, name), { recursive: true });
 }
+// "files" lists the npm package's contents; vsce refuses it beside .vscodeignore, which decides here.
+const stagedManifest = JSON.parse(readFileSync(join(extension, 'package.json'), 'utf8'));
+delete stagedManifest.files;
+writeFileSync(join(extension, 'package.json'), `${JSON.stringify(stagedManifest, null, 2)}\n`);
 mkdirSync(join(extension, 'dist'));
 for (const name of readdirSync(join(build, 'dist'))) {
-  if (name.endsWith('.js') || name === 'default-model.json') copyFileSync(join(build, 'dist', name), join(extension, 'dist', name));
+  if (name.endsWith('.js') || name === 'default-model.json' || name === 'default-labels.bin' || name === 'languages.json') copyFileSync(join(build, 'dist', name), join(extension, 'dist', name));
 }
 
 // 3. Pack.

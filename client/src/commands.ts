@@ -16,6 +16,7 @@ import {
 import { Host, activeDraft, formatNumber, isDraft, languageName, nativeLanguageName, request } from './host';
 import { entryUri, openModelEntry } from './model-documents';
 import { entryOfNode } from './references';
+import { registerCompareCommand } from './compare';
 
 export const COMMANDS = {
   validateDocument: 'councilNotes.validateDocument',
@@ -435,5 +436,6 @@ export function registerCommands(host: Host): vscode.Disposable[] {
       return showModelEntry(host, entryOfNode(arg));
     }),
     vscode.commands.registerCommand(COMMANDS.openRuleDocumentation, (rule?: string) => openRuleDocumentation(host, typeof rule === 'string' ? rule : undefined)),
+    registerCompareCommand(host),
   ];
 }

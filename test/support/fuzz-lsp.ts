@@ -23,6 +23,8 @@ export class FaultClient {
   readonly latest = new Map<string, Published>();
   seq = 0;
   lastPublishAt = Date.now();
+  /** councilNotes/modelChanged notifications so far (one per model build). */
+  modelBuilds = 0;
   exitCode: number | null | undefined;
   readonly exited: Promise<number | null>;
 
@@ -36,7 +38,8 @@ export class FaultClient {
       this.lastPublishAt = Date.now();
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => { this.logs.push(params.message); });
-    this.connection.onNotification(() => { /* progress, custom notifications */ });
+    this.connection.onNotification('councilNotes/modelChanged', () => { this.modelBuilds++; });
+    this.connection.onNotification(() => { /* progress, other custom notifications */ });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     // Registrations, progress tokens, refreshes, applyEdit…: answered, never left hanging.
     this.connection.onRequest(() => null);

@@ -51,6 +51,7 @@ export const PATHOLOGICAL: PathologicalInput[] = [
     full: 100_000, ci: 500,
   },
   { name: 'footnote-references-one-paragraph', description: '100,000 undefined footnote references in one paragraph', make: (n) => Array.from({ length: n }, (_, i) => `Text[^${i}].`).join(' '), full: 100_000, ci: 1_000 },
+  { name: 'footnote-calls-then-definitions', description: 'one paragraph of 100,000 footnote calls, then their 100,000 definitions', make: (n) => `${Array.from({ length: n }, (_, i) => `Text[^${i}].`).join(' ')}\n\n${Array.from({ length: n }, (_, i) => `[^${i}]: Note ${i}.`).join('\n')}\n`, full: 100_000, ci: 1_000 },
   { name: 'footnote-definitions', description: '100,000 footnote definitions, none referenced', make: (n) => Array.from({ length: n }, (_, i) => `[^${i}]: Note ${i}.`).join('\n'), full: 100_000, ci: 500 },
   { name: 'country-repeated', description: '50,000 repetitions of a country name ("Tunisia, ")', make: (n) => 'Tunisia, '.repeat(n), full: 50_000, ci: 5_000 },
   { name: 'country-misspelt-repeated', description: '50,000 repetitions of a misspelt country name ("Tunesia ", one finding each)', make: (n) => 'Tunesia '.repeat(n), full: 50_000, ci: 2_000 },

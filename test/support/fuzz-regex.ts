@@ -91,7 +91,7 @@ export function attacksFor(source: string): Attack[] {
 export interface RegexMeasurement {
   site: RegexSite;
   /** The attack with the largest growth, and the times (ms) at the two sizes. */
-  worst?: { attack: string; small: number; large: number; ratio: number };
+  worst?: { attack: string; small: number; large: number; ratio: number; confirmed: boolean };
   timedOut?: boolean;
   verdict: 'linear' | 'super-linear' | 'timeout' | 'invalid';
 }
@@ -117,22 +117,24 @@ const time = (unit, tail, size, repeat) => {
   for (let i = 0; i < repeat; i++) { const s = performance.now(); run(text); best = Math.min(best, performance.now() - s); if (best > 200) break; }
   return best;
 };
+const grows = (a, b, floor) => b > floor && b / Math.max(a, 0.05) > maxRatio;
 let slowest;
 for (const attack of attacks) {
   parentPort.postMessage({ progress: attack.name });
   let a = time(attack.unit, attack.tail, small, 1);
   let b = time(attack.unit, attack.tail, large, 1);
-  if (b > minMs && b / Math.max(a, 0.05) > maxRatio) {
+  if (grows(a, b, minMs)) {
     // Suspicious: measure again (best of 3), so a garbage collection does not make a verdict.
     a = time(attack.unit, attack.tail, small, 3);
     b = time(attack.unit, attack.tail, large, 3);
-    if (b > minMs && b / Math.max(a, 0.05) > maxRatio) {
+    if (grows(a, b, minMs)) {
       // Confirm at 4× the size again: a quadratic pattern grows 16× once more, a hiccup does not.
       const c = time(attack.unit, attack.tail, large * 4, 3);
-      if (c > 4 * minMs && c / Math.max(b, 0.05) > maxRatio) { parentPort.postMessage({ done: { attack: attack.name, small: b, large: c, ratio: c / Math.max(b, 0.05) } }); return; }
+      if (grows(b, c, 4 * minMs)) { parentPort.postMessage({ done: { attack: attack.name, small: b, large: c, ratio: c / Math.max(b, 0.05), confirmed: true } }); return; }
     }
   }
-  if (!slowest || b > slowest.large) slowest = { attack: attack.name, small: a, large: b, ratio: b / Math.max(a, 0.05) };
+  // Not confirmed: the slowest attack is kept for the report, never as a verdict.
+  if (!slowest || b > slowest.large) slowest = { attack: attack.name, small: a, large: b, ratio: b / Math.max(a, 0.05), confirmed: false };
 }
 parentPort.postMessage({ done: slowest });
 `;
@@ -157,15 +159,15 @@ export function measureRegex(site: RegexSite, options: { small?: number; large?:
     let current = '';
     const timer = setTimeout(() => {
       void worker.terminate();
-      resolve({ site, timedOut: true, worst: { attack: current, small: NaN, large: NaN, ratio: Infinity }, verdict: 'timeout' });
+      resolve({ site, timedOut: true, worst: { attack: current, small: NaN, large: NaN, ratio: Infinity, confirmed: false }, verdict: 'timeout' });
     }, options.timeoutMs ?? 10_000);
     worker.on('message', (message: { progress?: string; done?: RegexMeasurement['worst'] }) => {
       if (message.progress !== undefined) { current = message.progress; return; }
       clearTimeout(timer);
       void worker.terminate();
       const worst = message.done;
-      const superLinear = !!worst && worst.large > minMs && worst.ratio > maxRatio;
-      resolve({ site, worst, verdict: superLinear ? 'super-linear' : 'linear' });
+      // Only a growth seen three times (the third at 4× the size) is a verdict: a single slow run is not.
+      resolve({ site, worst, verdict: worst?.confirmed ? 'super-linear' : 'linear' });
     });
     worker.on('error', () => { clearTimeout(timer); resolve({ site, verdict: 'invalid' }); });
   });

@@ -1,7 +1,9 @@
 /**
  * A real JSON-RPC client for the language server over stdio, as an editor would drive it:
  * spawns `council-notes lsp --stdio`, answers configuration requests, and waits for
- * publishDiagnostics.
+ * publishDiagnostics and notifications as events (never for a fixed time). Publications are kept
+ * in a queue per URI, so waiting for one document never drops another's, and a test can wait for
+ * the publication of a given version.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -17,7 +19,8 @@ export class LspTestClient {
   settings: Record<string, unknown> = {};
   /** Notifications other than diagnostics and logs (progress, model changed…), in arrival order. */
   readonly notifications: { method: string; params: unknown }[] = [];
-  private readonly published: PublishDiagnosticsParams[] = [];
+  /** Publications not yet consumed, per URI, in arrival order. */
+  private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
 
@@ -27,8 +30,10 @@ export class LspTestClient {
     this.process.stderr!.on('data', (chunk) => this.logs.push(String(chunk)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-      this.published.push(params);
-      this.waiters.splice(0).forEach((wake) => wake());
+      const queue = this.published.get(params.uri) ?? [];
+      queue.push(params);
+      this.published.set(params.uri, queue);
+      this.wake();
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => { this.logs.push(params.message); });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
@@ -36,7 +41,7 @@ export class LspTestClient {
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('workspace/semanticTokens/refresh', () => null);
     for (const method of ['$/progress', 'councilNotes/modelChanged']) {
-      this.connection.onNotification(method, (params: unknown) => { this.notifications.push({ method, params }); });
+      this.connection.onNotification(method, (params: unknown) => { this.notifications.push({ method, params }); this.wake(); });
     }
     this.connection.listen();
   }
@@ -81,16 +86,42 @@ export class LspTestClient {
     void this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   }
 
-  /** Waits for the next diagnostics for a URI that satisfy a test (or any, if none given). */
+  /**
+   * Waits for the next diagnostics for a URI that satisfy a test (or any, if none given). Earlier
+   * publications for that URI are consumed; other URIs' publications stay queued.
+   */
   async diagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 20_000): Promise<Diagnostic[]> {
+    return (await this.until(() => {
+      const queue = this.published.get(uri) ?? [];
+      const index = queue.findIndex(accept);
+      return index < 0 ? undefined : queue.splice(0, index + 1)[index];
+    }, timeoutMs, `diagnostics for ${uri}`)).diagnostics;
+  }
+
+  /** The diagnostics published for the version of the document last sent (didOpen or didChange). */
+  current(uri: string, timeoutMs?: number): Promise<Diagnostic[]> {
+    const version = this.versions.get(uri);
+    if (version === undefined) throw new Error(`${uri} was never opened`);
+    return this.diagnostics(uri, (p) => p.version === version, timeoutMs);
+  }
+
+  /** Waits for a notification (progress, model changed…) after the first `after` ones of its method, and returns its params. */
+  notification<P = unknown>(method: string, after = this.count(method), accept: (params: P) => boolean = () => true, timeoutMs = 20_000): Promise<P> {
+    return this.until(() => this.notifications.filter((n) => n.method === method).slice(after).map((n) => n.params as P).find(accept), timeoutMs, `a ${method} notification`);
+  }
+
+  /** How many notifications of a method have arrived. */
+  count(method: string): number { return this.notifications.filter((n) => n.method === method).length; }
+
+  private wake(): void { this.waiters.splice(0).forEach((wake) => wake()); }
+
+  private async until<T>(found: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
     const deadline = Date.now() + timeoutMs;
-    for (let seen = 0; ;) {
-      for (; seen < this.published.length; seen++) {
-        const params = this.published[seen];
-        if (params.uri === uri && accept(params)) { this.published.splice(0, seen + 1); return params.diagnostics; }
-      }
+    for (;;) {
+      const value = found();
+      if (value !== undefined) return value;
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; logs:\n${this.logs.join('\n')}`);
+      if (remaining <= 0) throw new Error(`no ${what} within ${timeoutMs} ms; logs:\n${this.logs.join('\n')}`);
       await new Promise<void>((resolve) => { const timer = setTimeout(resolve, remaining); this.waiters.push(() => { clearTimeout(timer); resolve(); }); });
     }
   }

@@ -4,14 +4,11 @@
  * numbered footnote as a Markdown footnote. The note's text is read at test time and never
  * copied into this repository.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../../server/src/node/resources';
+import { SHARED_DIR } from './shared';
 
-export function seedNotePath(): string | undefined {
-  const path = join(packageRoot(), '..', 'shared', 'seed', 'discussion-note-nl.txt');
-  return existsSync(path) ? path : undefined;
-}
+export const SEED_NOTE_PATH = join(SHARED_DIR, 'seed', 'discussion-note-nl.txt');
 
 const BULLET = /^[\uF000-\uF8FF]\s*/;
 const HEADER_LABEL = /^(van|aan|Betreft):\s*/;
@@ -34,13 +31,14 @@ export function seedNoteToMarkdown(text: string): string {
       continue;
     }
     out.push(inFootnote ? `    ${line}` : line);
+    // The footnote is one sentence: the text after it is the note's again.
+    if (inFootnote && /\.$/.test(line)) { out.push(''); inFootnote = false; continue; }
     // A sentence that ends a line ends the paragraph more often than not; either way the text checks the same.
     if (!inFootnote && /[.?:]$/.test(line)) out.push('');
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }
 
-export function readSeedNoteMarkdown(): string | undefined {
-  const path = seedNotePath();
-  return path ? seedNoteToMarkdown(readFileSync(path, 'utf8')) : undefined;
+export function readSeedNoteMarkdown(path = SEED_NOTE_PATH): string {
+  return seedNoteToMarkdown(readFileSync(path, 'utf8'));
 }

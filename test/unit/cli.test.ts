@@ -103,10 +103,14 @@ describe('CLI', function () {
   });
 
   it('exits 2 on usage errors with a message', () => {
-    for (const args of [['check'], ['check', '--jobs', '0', 'a.md'], ['check', '--format', 'xml', 'a.md'], ['check', '--bogus', 'a.md'], ['frobnicate'], ['check', join(dir, 'missing.md')], ['check', '--lang', 'xx', join(dir, 'clean.md')]]) {
+    for (const args of [['check'], ['check', '--jobs', '0', 'a.md'], ['check', '--format', 'xml', 'a.md'], ['check', '--bogus', 'a.md'], ['frobnicate'], ['check', '--lang', 'xx', join(dir, 'clean.md')]]) {
       const run = runCli(args);
       assert.equal(run.status, 2, args.join(' '));
       assert.match(run.stderr, /council-notes: /);
     }
+    // A missing file is a per-file error, reported in the output itself.
+    const missing = runCli(['check', join(dir, 'missing.md')]);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stdout, /missing\.md: error: cannot read: no such file or directory/);
   });
 });

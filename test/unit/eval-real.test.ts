@@ -6,6 +6,7 @@ import {
   MAX_MATCHED_TEXT, addToTally, applyVerdicts, emptyTally, loadVerdicts, matchedText, perTenKb,
   realTextFiles, realTextsFolder, type RealFinding, type Verdict,
 } from '../../scripts/eval-real-lib';
+import { requireShared, SHARED_DIR } from '../support/shared';
 
 const finding = (over: Partial<RealFinding>): Omit<RealFinding, 'verdict'> => ({
   file: '01-en-x.md', language: 'en', line: 3, rule: 'undefined-acronym', severity: 'warning', text: 'OR', message: 'm', ...over,
@@ -74,8 +75,7 @@ describe('the verdict data (test/real-texts/verdicts.json)', () => {
   });
 
   it('names files of ../shared/real-texts and words that stand on the named line', function () {
-    const dir = realTextsFolder();
-    if (!dir) this.skip();
+    const dir = requireShared(this, realTextsFolder() ?? join(SHARED_DIR, 'real-texts'), 'the real texts');
     const files = new Set(realTextFiles(dir!));
     for (const v of verdicts) {
       assert.ok(files.has(v.file), `${v.file} is not in ${dir}`);

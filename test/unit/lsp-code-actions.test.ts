@@ -50,8 +50,8 @@ const CASES: Case[] = [
   { lang: 'nl', rule: 'group-membership', text: 'Er zijn actieplannen opgesteld voor 10 prioritaire landen van herkomst en doorreis (Afghanistan, Bosnië en Herzegovina, Tunesië, Niger, Nigeria, Irak, Libië, Marokko, Pakistan en Ghana).', expect: 'Pakistan en Egypte)' },
   { lang: 'en', rule: 'fact-mismatch', text: 'In 2022 proposals for such measures were submitted for Bangladesh (2022).', title: /Replace with "2021"/, expect: 'Bangladesh (2021)' },
   { lang: 'nl', rule: 'fact-mismatch', text: 'Er zijn voorstellen voor dergelijke maatregelen ingediend voor Bangladesh (2022).', expect: 'Bangladesh (2021)' },
-  { lang: 'en', rule: 'unknown-act', text: 'Directive (EU) 2019/1896 governs the agency.', expect: 'Regulation (EU) 2019/1896 governs' },
-  { lang: 'nl', rule: 'unknown-act', text: 'Richtlijn (EU) 2019/1896 regelt het agentschap.', expect: 'Verordening (EU) 2019/1896 regelt' },
+  { lang: 'en', rule: 'malformed-citation', text: 'Directive (EU) 2019/1896 governs the agency.', expect: 'Regulation (EU) 2019/1896 governs' },
+  { lang: 'nl', rule: 'malformed-citation', text: 'Richtlijn (EU) 2019/1896 regelt het agentschap.', expect: 'Verordening (EU) 2019/1896 regelt' },
 ];
 
 /** Rules without a fix can still be disabled. */

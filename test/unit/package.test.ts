@@ -20,7 +20,7 @@ const ALLOWED: { what: string; pattern: RegExp }[] = [
   { what: 'manifest and its translations', pattern: /^extension\/package(\.nls(\.[a-z-]+)?)?\.json$/ },
   { what: 'README, CHANGELOG, LICENSE', pattern: /^extension\/(readme\.md|changelog\.md|LICENSE\.txt)$/ },
   { what: 'bundles', pattern: /^extension\/dist\/(client|server|cli)\.js$/ },
-  { what: 'precompiled built-in model', pattern: /^extension\/dist\/default-model\.json$/ },
+  { what: 'precompiled built-in model', pattern: /^extension\/dist\/(default-model\.json|default-labels\.bin|languages\.json)$/ },
   { what: 'CLI launcher', pattern: /^extension\/bin\/council-notes\.js$/ },
   { what: 'snippets', pattern: /^extension\/snippets\/[\w.-]+\.json$/ },
   { what: 'model JSON Schema', pattern: /^extension\/schemas\/policy-model\.schema\.json$/ },
@@ -144,6 +144,19 @@ describe('packaged extension (.vsix)', function () {
         assert.ok(step.id && step.title && step.description, JSON.stringify(step));
         assert.ok(step.media?.markdown && inPackage(step.media.markdown), `${step.id}: media ${step.media?.markdown}`);
       }
+    }
+  });
+
+  it('has README images that resolve from the marketplace page: absolute https links to files in the repository', () => {
+    const readme = entries.find((e) => e.name === 'extension/readme.md')!.data().toString('utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)|<img[^>]+src="([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+    assert.ok(images.length > 0, 'the README has screenshots');
+    const repo = String(manifest.repository.url).replace(/\.git$/, '');
+    for (const url of images) {
+      assert.match(url, /^https:\/\//, `${url}: relative links do not resolve on the marketplace page`);
+      const inRepo = new RegExp(`^${repo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/raw/[^/]+/(.+)$`).exec(url);
+      assert.ok(inRepo, `${url} points into ${repo}`);
+      assert.ok(statSync(join(root, decodeURIComponent(inRepo[1]))).isFile(), `${inRepo[1]} exists in the repository`);
     }
   });
 

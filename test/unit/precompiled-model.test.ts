@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadModelText } from '../../server/src/core/model/load';
 import { ModelStore, type ModelBuild, type PrecompiledModels } from '../../server/src/core/model/model-store';
-import { defaultModelFiles, packageRoot } from '../../server/src/node/resources';
-import { PRECOMPILED_MODEL, precompileModel, readPrecompiledModels, sha256, type PrecompiledModelData } from '../../server/src/node/precompiled';
+import { defaultModelFiles, loadLanguages, packageRoot } from '../../server/src/node/resources';
+import { decodeLabels, languagesFromPrecompiled, PRECOMPILED_LABELS, PRECOMPILED_LANGUAGES, PRECOMPILED_MODEL, precompileModel, readPrecompiledModels, sha256, type PrecompiledLanguageData, type PrecompiledModelData } from '../../server/src/node/precompiled';
+import { LanguageRegistry } from '../../server/src/core/language/registry';
 
 const root = packageRoot();
 const files = defaultModelFiles(root);
@@ -40,7 +41,7 @@ describe('precompiled built-in model', () => {
 
   it('dist/default-model.json is the model the sources load to (rebuild after editing model/default)', function () {
     const path = join(root, PRECOMPILED_MODEL);
-    if (!existsSync(path)) this.skip();
+    assert.ok(existsSync(path), `${path} is missing: build first (node scripts/build.mjs; npm test does)`);
     const data = JSON.parse(readFileSync(path, 'utf8')) as PrecompiledModelData;
     assert.deepEqual(data.files.map((entry) => join(modelDir, entry.name)), files);
     for (const [i, entry] of data.files.entries()) {
@@ -85,5 +86,52 @@ describe('precompiled built-in model', () => {
     const loaded = store.update(first, edited);
     assert.equal(precompiled.model(first, edited), undefined);
     assert.equal(loaded.model?.name, 'edited');
+  });
+});
+
+describe('precompiled label automaton of the built-in model', () => {
+  it('is used when the built-in files are loaded alone, and finds exactly what a fresh automaton finds', function () {
+    const path = join(root, PRECOMPILED_MODEL);
+    if (!existsSync(path)) this.skip();
+    const installed = readPrecompiledModels(path, modelDir)!;
+    const fromBuild = build(installed);
+    assert.ok(installed.labels?.(), 'dist/default-labels.bin is read (rebuild with node scripts/build.mjs)');
+    assert.equal(fromBuild.index.labels, installed.labels!(), 'the built-in model takes the precompiled automaton');
+    const fresh = build(null).index.labels;
+    assert.equal(fromBuild.index.labels.size, fresh.size);
+    const texts = ['en', 'nl', 'fr', 'de'].flatMap((lang) => readdirSync(join(root, 'examples', lang)).map((name) => readFileSync(join(root, 'examples', lang, name), 'utf8')));
+    // Stored as JSON, a label has no key for a field that is undefined: the same label to every reader.
+    const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
+    for (const text of texts) assert.deepEqual(plain(fromBuild.index.labels.scan(text)), plain(fresh.scan(text)));
+    // A workspace layer changes the labels: the automaton is built for that model.
+    assert.notEqual(build(installed, 'places:\n  - id: test-place\n    names:\n      en: [Testville]\n').index.labels, installed.labels!());
+  });
+
+  it('is refused when it was built from other model files', () => {
+    const bytes = readFileSync(join(root, PRECOMPILED_LABELS));
+    assert.equal(decodeLabels(bytes, ['not-the-same']), undefined);
+  });
+});
+
+describe('precompiled language data', () => {
+  const dir = join(root, 'languages');
+  const texts = () => readdirSync(dir).filter((name) => name.endsWith('.json')).sort().map((name) => ({ file: join(dir, name), text: readFileSync(join(dir, name), 'utf8') }));
+
+  it('gives the languages that validating the files gives, and is what the CLI and server load', function () {
+    const path = join(root, PRECOMPILED_LANGUAGES);
+    if (!existsSync(path)) this.skip();
+    const validated = LanguageRegistry.fromTexts(texts());
+    assert.deepEqual(languagesFromPrecompiled(path, texts()).all, validated.all);
+    assert.deepEqual(loadLanguages(root).all, validated.all);
+    const data = JSON.parse(readFileSync(path, 'utf8')) as PrecompiledLanguageData;
+    assert.deepEqual(data.files.map((entry) => entry.name), readdirSync(dir).filter((name) => name.endsWith('.json')).sort());
+  });
+
+  it('validates a file whose text is not the one precompiled, and refuses an invalid one', () => {
+    const path = join(root, PRECOMPILED_LANGUAGES);
+    const files = texts();
+    const en = files.findIndex((f) => f.file.endsWith('en.json'));
+    const edited = files.map((f, i) => (i === en ? { ...f, text: f.text.replace('"code": "en"', '"code": "en", "bogus": 1') } : f));
+    assert.throws(() => languagesFromPrecompiled(path, [...edited.slice(0, en), { ...files[en], text: '{"code": 42}' }, ...edited.slice(en + 1)]), /en\.json/);
   });
 });

@@ -16,6 +16,7 @@ import { defaultModelFiles, packageRoot } from '../../server/src/node/resources'
 import { loadModelFromDisk } from '../../server/src/node/session';
 import { testLanguages } from '../support/checker';
 import { runCli } from '../support/cli';
+import { assertLinearGrowth } from '../support/growth';
 
 const GOOD = 'acts:\n  - id: "32019R9999"\n    type: regulation\n    domain: EU\n    year: 2019\n    number: 9999\n';
 const GOOD_JSON = JSON.stringify({ acts: [{ id: '32019R9999', type: 'regulation', domain: 'EU', year: 2019, number: 9999 }] });
@@ -150,7 +151,6 @@ describe('robustness: hostile model files', function () {
 
     it('cycles (acts amending each other, an acronym referring to itself) load and check without hanging', () => {
       const { store, order } = storeWith();
-      const started = Date.now();
       store.update('team.policy.yaml', [
         'acts:',
         '  - { id: A1, type: regulation, domain: EU, year: 2020, number: 1, amends: [A2], articles: { range: [1, 5], inserted: [{ article: 2a, by: A2 }] } }',
@@ -163,9 +163,12 @@ describe('robustness: hostile model files', function () {
         'remove: { groups: [g1] }',
       ].join('\n'));
       const build = store.build(order);
-      const result = checkDraft({ text: 'Article 2a of Regulation (EU) 2020/1 and Article 3a of Regulation (EU) 2020/2 and Regulation (EU) 2020/3, the LOOP.', model: build.index, languages: testLanguages() });
-      assert.ok(Array.isArray(result.findings));
-      assert.ok(Date.now() - started < 30_000, `took ${Date.now() - started} ms`);
+      // The acronym that refers to itself is the one problem: it names no entity it could stand for.
+      assert.deepEqual((build.problems.get('team.policy.yaml') ?? []).map((p) => [p.range.start.line, p.message]), [[5, 'Unknown entity id "LOOP".']]);
+      // The acts amending each other still know their own and their inserted articles, and only those.
+      const findings = (text: string) => checkDraft({ text, model: build.index, languages: testLanguages() }).findings.map((f) => [f.rule, text.slice(f.start, f.end)]);
+      assert.deepEqual(findings('Article 2a of Regulation (EU) 2020/1 and Article 3a of Regulation (EU) 2020/2 and Regulation (EU) 2020/3, the LOOP.'), [['undefined-acronym', 'LOOP']]);
+      assert.deepEqual(findings('Article 6 of Regulation (EU) 2020/1 and Article 2a of Regulation (EU) 2020/2.'), [['unknown-article', '6'], ['unknown-article', '2a']]);
     });
 
     it('a later layer may extend, replace and remove entities of an earlier one', () => {
@@ -182,10 +185,9 @@ describe('robustness: hostile model files', function () {
   describe('alias bombs', () => {
     const bomb = (levels: number, width: number) => ['a0: &a0 [lol]', ...Array.from({ length: levels }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(width).fill(`*a${i}`).join(', ')}]`), `acts: *a${levels}`].join('\n');
 
-    it('a "billion laughs" model file is refused quickly with a clear error', () => {
-      const started = Date.now();
+    it('a "billion laughs" model file is refused with a clear error', () => {
+      // The refusal is asserted, not a time: the yaml package stops at its alias limit (a hang would meet mocha's timeout).
       const result = assertRejectedKeepingLastGood(bomb(9, 10));
-      assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
       assert.match(result.problems.map((p) => p.message).join('\n'), /alias|Excessive/i);
     });
 
@@ -194,10 +196,9 @@ describe('robustness: hostile model files', function () {
     });
 
     it('a recursive alias does not hang', () => {
-      const started = Date.now();
       const result = loadModelText('team.policy.yaml', 'acts: &a\n  - id: X\n    amends: *a\n');
       assert.equal(result.model, undefined);
-      assert.ok(Date.now() - started < 10_000);
+      assert.ok(result.problems.length > 0, 'a problem, not a silent failure');
     });
 
     it('the CLI reports a bomb as a model error (exit 2) without hanging', () => {
@@ -283,23 +284,21 @@ describe('robustness: hostile model files', function () {
 
     const countries = (n: number) => `countries:\n${Array.from({ length: n }, (_, i) => `  - id: X${i}\n    names:\n      en: { short: "Country ${i} of Testland" }\n      fr: { short: "Pays ${i} de Testland" }\n`).join('')}`;
 
-    it('a 10,000-entity model loads, builds and checks (timed)', () => {
-      const text = countries(10_000);
+    /** Loads, builds and checks with a model of `n` test countries; the findings of the check. */
+    const withCountries = (n: number, draft: string) => {
       const { store, order } = loadModelFromDisk([]);
-      let started = performance.now();
-      const loaded = store.update('big.policy.yaml', text);
-      const loadMs = performance.now() - started;
-      assert.deepEqual(loaded.problems, []);
-      started = performance.now();
+      assert.deepEqual(store.update('big.policy.yaml', countries(n)).problems, []);
       const build = store.build([...order, 'big.policy.yaml']);
-      const buildMs = performance.now() - started;
-      assert.equal(build.index.countries.has('X9999'), true);
-      started = performance.now();
-      const result = checkDraft({ text: 'The Council invited Country 9999 of Testland and Country 99999 of Testland.\n', model: build.index, languages: testLanguages(), settings: { language: 'en' } });
-      const checkMs = performance.now() - started;
-      assert.ok(Array.isArray(result.findings));
-      console.log(`      10,000 entities (${(text.length / 1e6).toFixed(1)} MB YAML): load ${loadMs.toFixed(0)} ms, build ${buildMs.toFixed(0)} ms, first check ${checkMs.toFixed(0)} ms`);
-      assert.ok(loadMs + buildMs + checkMs < 120_000, 'within two minutes even on a loaded CI machine');
+      assert.equal(build.index.countries.has(`X${n - 1}`), true);
+      return checkDraft({ text: draft, model: build.index, languages: testLanguages(), settings: { language: 'en' } }).findings.map((f) => [f.rule, draft.slice(f.start, f.end)]);
+    };
+    it('a 10,000-entity model loads, builds and checks; its countries are recognised, and the time grows linearly', async () => {
+      const draft = 'The Council invited Country 9999 of Testland and Ruritania, and France.\n';
+      // Country 9999 is the model's last entity: recognised. "Ruritania" is in no model: reported.
+      assert.deepEqual(withCountries(10_000, draft), [['unknown-country', 'Ruritania']]);
+      // Without the large model, "Country 9999 of Testland" is not a country, so nothing says it is known.
+      assert.deepEqual(withCountries(1, 'The Council invited Country 0 of Testland and Ruritania.\n'), [['unknown-country', 'Ruritania']]);
+      await assertLinearGrowth('load, build and check with n model entities', (n) => withCountries(n, draft), 500, { repeat: 1 });
     });
 
     // Fixed: server/src/core/model/load.ts parsed with `uniqueKeys: true`, and the yaml package checks
@@ -308,19 +307,17 @@ describe('robustness: hostile model files', function () {
     // problem listed all 20,000 unknown keys (160 kB). Duplicates are now found with a Set
     // (core/text/yaml-keys.ts), ten keys are named and the rest counted.
     const wideMap = (keys: number, extra = '') => `countries:\n  - id: XX\n    names:\n${Array.from({ length: keys }, (_, i) => `      k${i}: { short: x }`).join('\n')}\n${extra}`;
-    it('a model file with a 20,000-key map is reported within 5 s, with a short message', () => {
-      const started = Date.now();
+    it('a model file with a 20,000-key map is reported with a short message, in time linear in the keys', async () => {
       const result = loadModelText('wide.policy.yaml', wideMap(20_000));
-      assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+      await assertLinearGrowth('a map of n unknown keys', (n) => loadModelText('wide.policy.yaml', wideMap(n)), 2_000, { repeat: 1 });
       assert.ok(result.problems.length > 0);
       assert.ok(result.problems.every((p) => p.message.length < 2000), `message of ${result.problems[0].message.length} characters`);
       assert.match(result.problems[0].message, /"k9" and 19,990 more/);
     });
-    it('a repeated key in a 20,000-key map is an error at the repeated key, found within 5 s', () => {
+    it('a repeated key in a 20,000-key map is an error at the repeated key, found in time linear in the keys', async () => {
       const text = wideMap(20_000, '      k7: { short: y }\n');
-      const started = Date.now();
       const result = assertRejectedKeepingLastGood(text);
-      assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+      await assertLinearGrowth('a map of n keys, one repeated', (n) => loadModelText('wide.policy.yaml', wideMap(n, '      k7: { short: y }\n')), 2_000, { repeat: 1 });
       assert.deepEqual(result.problems.map((p) => [p.message, p.range.start.line]), [['Invalid YAML: Map keys must be unique', 20_003]]);
     });
     it('a file with 300 mistakes lists 100 problems and counts the rest', () => {
@@ -332,9 +329,7 @@ describe('robustness: hostile model files', function () {
     });
     it(`a model file above ${MAX_MODEL_FILE_SIZE.toLocaleString('en')} characters is refused on its first line, unparsed; one at the limit loads`, () => {
       const padded = (size: number) => `${GOOD}#${'x'.repeat(size - GOOD.length - 1)}`;
-      const started = Date.now();
       const result = assertRejectedKeepingLastGood(padded(MAX_MODEL_FILE_SIZE + 1));
-      assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
       assert.deepEqual(result.problems.map((p) => [p.range.start.line, p.range.end.line]), [[0, 0]]);
       assert.match(result.problems[0].message, /too large to load: 10\.0 MB, and model files may be at most 10\.0 MB/);
       assert.deepEqual(loadModelText('team.policy.yaml', padded(MAX_MODEL_FILE_SIZE)).problems, []);
@@ -342,7 +337,8 @@ describe('robustness: hostile model files', function () {
 
     /**
      * A 50 MB model file, through the CLI in a child process (so that running out of memory would
-     * be seen, not suffered): it must give a clear error or load, within bounds.
+     * be seen, not suffered). Above MAX_MODEL_FILE_SIZE the only right answer is the size error,
+     * exit 2. The child's timeout only stops a hang; no time is asserted.
      */
     function runBig(name: string, write: (path: string) => void, timeoutMs: number): { status: number | null; signal: string | null; stderr: string; ms: number } {
       const path = join(dir, name);
@@ -363,7 +359,7 @@ describe('robustness: hostile model files', function () {
       closeSync(fd);
     }
 
-    it('a 50 MB file of binary garbage gives a clear error quickly', () => {
+    it('a 50 MB file of binary garbage gives a clear error (exit 2)', () => {
       const run = runBig('garbage.policy.yaml', (path) => writeRepeated(path, '\u0000\u0001', '\u0000\uFFFF\u0007ÿ\u001b[0m', 50_000_000), 120_000);
       assert.equal(run.signal, null, `killed (${run.signal}) after ${run.ms} ms`);
       assert.equal(run.status, 2, run.stderr);
@@ -377,7 +373,7 @@ describe('robustness: hostile model files', function () {
     // runs out of memory (SIGABRT) after 142 s. In the language server either takes the server
     // down (or leaves it without a model). Refuse model files over a limit (say 5 MB) with a
     // clear model-schema error before parsing.
-    it('a 50 MB JSON model file gives a clear error or loads, within bounds', () => {
+    it('a 50 MB JSON model file is refused for its size (exit 2), unparsed', () => {
       let id = 0;
       const run = runBig('big.policy.json', (path) => {
         const fd = openSync(path, 'w');
@@ -391,20 +387,18 @@ describe('robustness: hostile model files', function () {
         closeSync(fd);
       }, 180_000);
       assert.equal(run.signal, null, `killed (${run.signal}) after ${run.ms} ms: ${run.stderr}`);
-      assert.ok(run.status === 0 || run.status === 2, `exit ${run.status}: ${run.stderr}`);
-      if (run.status === 2) assert.match(run.stderr, /model-schema: .*(large|size|MB)/i);
-      assert.ok(run.ms < 60_000, `took ${run.ms} ms`);
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, /:1:1: error model-schema: .*too large to load: 5\d\.\d MB, and model files may be at most 10\.0 MB/);
     });
 
     // Fixed as above: the yaml package needs ~1.2 GB and ~14 s per 12 MB of entities, so a 50 MB
     // YAML model (420,000 entities) made the CLI run out of memory after 4 min 20 s (4.3 GB,
     // exit 134); the language server would crash the same way on every restart.
-    it('a 50 MB YAML model file gives a clear error or loads, within bounds', () => {
+    it('a 50 MB YAML model file is refused for its size (exit 2), unparsed', () => {
       const run = runBig('big.policy.yaml', (path) => writeFileSync(path, countries(420_000)), 180_000);
       assert.equal(run.signal, null, `killed (${run.signal}) after ${run.ms} ms: ${run.stderr}`);
-      assert.ok(run.status === 0 || run.status === 2, `exit ${run.status}: ${run.stderr}`);
-      if (run.status === 2) assert.match(run.stderr, /model-schema: .*(large|size|MB)/i);
-      assert.ok(run.ms < 60_000, `took ${run.ms} ms`);
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, /:1:1: error model-schema: .*too large to load: 5\d\.\d MB, and model files may be at most 10\.0 MB/);
     });
   });
 

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
+import { ResponseError } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { checkDraft, type CheckSettings } from '../../server/src/core/check';
 import { ModelStore } from '../../server/src/core/model/model-store';
@@ -52,7 +53,8 @@ describe('robustness: language server faults (stdio)', function () {
 
   /** After bad input: the server is still running, still checks a draft, and shuts down cleanly. */
   async function assertStillChecking(client: FaultClient): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // A request answered after the bad input: the server has read all of it and is still there.
+    await client.connection.sendRequest('councilNotes/modelSummary', {});
     assert.equal(client.exitCode, undefined, `the server is still running; stderr: ${client.stderr.join('').slice(-1000)}`);
     const c = uri('c.md');
     client.open(c, 'The Council invited Tunesia.\n', 1);
@@ -203,10 +205,13 @@ describe('robustness: language server faults (stdio)', function () {
       team.text = MODELS[1];
       team.version += 1;
       client.change(teamUri, team.version, [{ text: team.text }]);
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      // The save applies the edit at once and rebuilds: wait for that build, not for a guessed time.
+      const builds = client.modelBuilds;
       client.save(teamUri);
+      await client.settle(() => client!.modelBuilds > builds, 0, 60_000);
     }
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // A round trip: every operation sent before it has been read (a configuration change asks for its settings first).
+    await client.connection.sendRequest('councilNotes/modelSummary', {});
     const mark = client.seq;
     client.watchedFiles([{ uri: teamUri, type: 2 }]);
     const openDrafts = [...docs.values()].filter((d) => d.uri !== teamUri && isChecked(d));
@@ -253,9 +258,26 @@ describe('robustness: language server faults (stdio)', function () {
       ['textDocument/definition', { textDocument: { uri: a }, position: { line: 'x', character: {} } }], ['textDocument/semanticTokens/full', { textDocument: { uri: a } }],
       ['workspace/symbol', { query: '\uD800'.repeat(1000) }], ['councilNotes/no-such-request', { x: 1 }], ['$/no-such', []],
     ] as [string, unknown][]) {
-      try { await client.connection.sendRequest(method, params); answers.push(`${method}: result`); } catch (error) { answers.push(`${method}: error ${(error as { code?: number }).code}`); }
+      try {
+        answers.push(`${method}: result ${JSON.stringify(await client.connection.sendRequest(method, params))}`);
+      } catch (error) {
+        // An error must be a JSON-RPC error response with its code, not a dropped connection or a timeout.
+        assert.ok(error instanceof ResponseError, `${method}: ${String(error)}`);
+        answers.push(`${method}: error ${error.code}`);
+      }
     }
-    assert.equal(answers.length, 10);
+    assert.deepEqual(answers, [
+      'textDocument/hover: result null',
+      'textDocument/hover: error -32602', // null params: InvalidParams
+      'textDocument/hover: result null',
+      'textDocument/completion: result null',
+      'textDocument/codeAction: result null',
+      'textDocument/definition: result null',
+      'textDocument/semanticTokens/full: result {"data":[]}',
+      'workspace/symbol: result []',
+      'councilNotes/no-such-request: error -32601', // MethodNotFound
+      '$/no-such: error -32601',
+    ]);
     // Notifications that make no sense: changes to a document never opened, ranges past the end,
     // versions going back, a document opened twice, closing what is not open.
     client.change(uri('never-opened.md'), 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, text: 'x' }]);
@@ -339,8 +361,10 @@ describe('robustness: language server faults (stdio)', function () {
     const model = uri('team.policy.yaml');
     client.open(model, MODELS[0], 1, 'yaml');
     client.change(model, 2, [{ text: MODELS[1] }]);
+    const mark = client.seq;
     client.save(model);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // The save's rebuild re-checks the draft: its first publication after the save is the answer.
+    await client.settle(() => client!.latest.get(draft)!.seq > mark, 0, 30_000);
     assert.deepEqual(client.latest.get(draft)!.diagnostics.map((d) => d.code), [], 'Regulation (EU) 2019/9992 is in the edited model');
     assert.ok(existsSync(join(workspace, 'team.policy.yaml')));
   });
@@ -358,9 +382,16 @@ describe('robustness: language server faults (stdio)', function () {
     client.open(model, MODELS[0], 1, 'yaml');
     client.change(model, 2, [{ text: MODELS[1] }]);
     client.close(model);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // The draft's check is debounced like the model edit and scheduled after it, so by the time
+    // version 2 is published, a model edit that survived the close would have reached the store.
     client.change(draft, 2, [{ text: `${text}\n` }]);
-    await client.settle(() => client!.latest.get(draft)?.version === 2, 300, 30_000);
+    await client.settle(() => client!.latest.get(draft)?.version === 2, 0, 30_000);
     assert.deepEqual(client.latest.get(draft)!.diagnostics.map((d) => d.code), ['unknown-act'], 'Regulation (EU) 2019/9992 is only in the unsaved edit');
+    // A rebuild from the store (another model file saved) must not bring the closed edit back.
+    const mark = client.seq;
+    client.open(uri('other.policy.yaml'), MODELS[2], 1, 'yaml');
+    client.save(uri('other.policy.yaml'));
+    await client.settle(() => client!.latest.get(draft)!.seq > mark, 0, 30_000);
+    assert.deepEqual(client.latest.get(draft)!.diagnostics.map((d) => d.code), ['unknown-act'], 'after a rebuild, still only the model on disk');
   });
 });

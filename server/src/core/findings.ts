@@ -19,4 +19,6 @@ export interface Finding {
   suggestions?: string[];
   /** A safe automatic fix, when there is exactly one right answer. */
   fix?: Replacement[];
+  /** A page about what was found (unknown-act: the act on EUR-Lex); editors link the rule code to it. */
+  link?: string;
 }

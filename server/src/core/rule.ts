@@ -15,6 +15,7 @@ export interface ReportInput {
   message: string;
   suggestions?: string[];
   fix?: Replacement[];
+  link?: string;
 }
 
 export interface RuleContext {

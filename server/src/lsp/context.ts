@@ -5,11 +5,12 @@
  * document, superseded checks are cancelled, and diagnostics are published only for the
  * version that was checked.
  */
-import { TextDocuments, type ClientCapabilities, type Connection } from 'vscode-languageserver/node';
+import { TextDocuments, type ClientCapabilities, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { basename, join, resolve, sep } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { checkDraft, CancelledError, DEFAULT_MAX_DOCUMENT_SIZE, type CancellationToken, type CheckResult, type CheckSettings } from '../core/check';
 import { ModelStore, type ModelBuild } from '../core/model/model-store';
 import type { LanguageRegistry } from '../core/language/registry';
@@ -23,6 +24,7 @@ import type { LanguageData } from '../../../schemas/language';
 import { originKey } from '../core/model/merge';
 import type { Range } from '../core/text/positions';
 import { defaultModelFiles, findFiles, loadLanguages, MODEL_FILE } from '../node/resources';
+import { isInside } from '../node/write-target';
 import { toDiagnostic, modelProblemToDiagnostic } from './diagnostics';
 import { readSettings, DEFAULT_SETTINGS, type ServerSettings } from './settings';
 import { BUILT_IN_MODEL_SCHEME, MODEL_CHANGED, type ModelSummary } from './protocol';
@@ -83,12 +85,16 @@ export class ServerContext {
   private readonly tokens = new Map<string, { isCancellationRequested: boolean }>();
   private readonly publishedModelFiles = new Set<string>();
   private readonly modelTimers = new Map<string, NodeJS.Timeout>();
+  /** When the first notice of a pending debounced model update came (see debounceModel). */
+  private readonly modelTimerStarts = new Map<string, number>();
   private modelRebuildTimer: NodeJS.Timeout | undefined;
   private readonly modelNames = new Map<string, string>();
   private readonly lastLanguages = new Map<string, string>();
-  /** The text each model file was last loaded from: an unchanged file is not parsed again. */
-  private readonly loadedTexts = new Map<string, string>();
+  /** A hash of the text each model file was last loaded from: an unchanged file is not parsed again, nor the model rebuilt. */
+  private readonly loadedHashes = new Map<string, string>();
   private defaultFiles: string[] | undefined;
+  /** More diagnostics for a checked draft, published with its check's (features/compare-diagnostics.ts). */
+  readonly diagnosticSources: ((document: TextDocument) => Diagnostic[])[] = [];
 
   constructor(readonly connection: Connection) {}
 
@@ -146,36 +152,72 @@ export class ServerContext {
     try { return readFileSync(file, 'utf8').replace(/^\uFEFF/, ''); } catch { return undefined; }
   }
 
-  private loadFile(file: string): void {
+  /** Loads a model file into the store unless its text is the one loaded last; true if the store changed. */
+  private loadFile(file: string): boolean {
     const text = this.textOf(file);
     if (text === undefined) {
       this.log(`cannot read model file ${file}`);
+      const had = this.store.has(file);
       this.store.remove(file);
-      this.loadedTexts.delete(file);
-      return;
+      this.loadedHashes.delete(file);
+      return had;
     }
-    if (this.store.has(file) && this.loadedTexts.get(file) === text) return;
+    if (this.store.has(file) && this.loadedHashes.get(file) === contentHash(text)) return false;
     this.loadText(file, text);
+    return true;
   }
 
   private loadText(file: string, text: string): void {
-    this.loadedTexts.set(file, text);
+    this.loadedHashes.set(file, contentHash(text));
     const loaded = this.store.update(file, text);
     if (loaded.model?.name) this.modelNames.set(file, loaded.model.name);
   }
 
   removeModelFile(file: string): void {
     this.store.remove(file);
-    this.loadedTexts.delete(file);
+    this.loadedHashes.delete(file);
     this.locator.forget(file);
   }
 
-  reloadModel(reason: string): void {
+  /** Finds and loads the model files again and rebuilds; with `onlyIfChanged`, only if a file or its content changed. */
+  reloadModel(reason: string, onlyIfChanged = false): void {
+    const before = this.workspaceModelFiles.join('\n');
     this.workspaceModelFiles = this.workspaceFolders.flatMap((folder) => {
       try { return findFiles([folder], (name) => MODEL_FILE.test(name)); } catch { return []; }
     });
-    for (const file of this.modelOrder()) this.loadFile(file);
+    let changed = this.workspaceModelFiles.join('\n') !== before;
+    for (const file of this.modelOrder()) changed = this.loadFile(file) || changed;
+    for (const file of this.store.files) {
+      if (!this.modelOrder().includes(file)) { this.removeModelFile(file); changed = true; }
+    }
+    if (onlyIfChanged && !changed && this.build) { this.log(`model files unchanged (${reason}): not rebuilt`); return; }
     this.rebuild(reason);
+  }
+
+  /**
+   * Model files changed on disk (didChangeWatchedFiles): the notices are coalesced the way typing
+   * in a model document is (debounceModel), and the model is rebuilt once they pause, only if a
+   * file's content changed. Until then requests are answered from the last model.
+   */
+  modelFilesChangedOnDisk(files: string[]): void {
+    for (const file of files) this.locator.forget(file);
+    this.debounceModel('files on disk', () => this.reloadModel('model files changed on disk', true));
+  }
+
+  /**
+   * Runs `update` once the notices for `key` pause for DEBOUNCE_MS, and at the latest
+   * MODEL_REBUILD_IDLE_MS after the first of them (a file rewritten without pause is still read).
+   */
+  private debounceModel(key: string, update: () => void): void {
+    clearTimeout(this.modelTimers.get(key));
+    const first = this.modelTimerStarts.get(key) ?? Date.now();
+    this.modelTimerStarts.set(key, first);
+    const delay = Math.max(0, Math.min(DEBOUNCE_MS, first + MODEL_REBUILD_IDLE_MS - Date.now()));
+    this.modelTimers.set(key, setTimeout(() => {
+      this.modelTimers.delete(key);
+      this.modelTimerStarts.delete(key);
+      update();
+    }, delay));
   }
 
   /** Builds the model from the store and re-checks every open draft against it. */
@@ -221,12 +263,10 @@ export class ServerContext {
    */
   modelDocumentChanged(document: TextDocument): void {
     const file = URI.parse(document.uri).fsPath;
-    this.cancelModelUpdate(file);
-    this.modelTimers.set(file, setTimeout(() => {
-      this.modelTimers.delete(file);
+    this.debounceModel(file, () => {
       this.loadModelDocument(file, document);
       this.publishModelProblems(this.store.problems(this.modelOrder()));
-    }, DEBOUNCE_MS));
+    });
     clearTimeout(this.modelRebuildTimer);
     this.modelRebuildTimer = setTimeout(() => this.buildModel(), Math.max(MODEL_REBUILD_IDLE_MS, DEBOUNCE_MS));
   }
@@ -246,6 +286,7 @@ export class ServerContext {
     const timer = this.modelTimers.get(file);
     clearTimeout(timer);
     this.modelTimers.delete(file);
+    this.modelTimerStarts.delete(file);
     return timer !== undefined;
   }
 
@@ -425,24 +466,23 @@ export class ServerContext {
 
   /** The workspace folder holding a file, or the first folder. */
   folderOf(file: string): string | undefined {
-    const absolute = resolve(file);
-    return this.workspaceFolders.find((folder) => absolute === folder || absolute.startsWith(folder.endsWith(sep) ? folder : folder + sep)) ?? this.workspaceFolders[0];
+    return this.workspaceFolders.find((folder) => isInside(file, folder)) ?? this.workspaceFolders[0];
   }
 
   /**
    * The model file that "add to workspace policy model" writes into: a workspace model file
    * without errors in the draft's folder (`council-notes.policy.yaml` first, then the shallowest),
-   * or a new `council-notes.policy.yaml` at the folder's root.
+   * else `council-notes.policy.yaml` at the folder's root (which may exist, broken, or be a link:
+   * the caller resolves it before writing).
    */
-  workspaceModelTarget(draftFile: string | undefined, fileName: string): { file: string; exists: boolean } | undefined {
+  workspaceModelTarget(draftFile: string | undefined, fileName: string): { file: string; folder: string } | undefined {
     const folder = draftFile ? this.folderOf(draftFile) : this.workspaceFolders[0];
     if (!folder) return undefined;
     const candidates = this.workspaceModelFiles
-      .filter((file) => resolve(file).startsWith(folder + sep))
+      .filter((file) => isInside(file, folder))
       .filter((file) => !(this.build?.problems.get(file) ?? []).some((p) => p.severity === 'error'))
       .sort((a, b) => Number(basename(b) === fileName) - Number(basename(a) === fileName) || a.split(sep).length - b.split(sep).length || a.localeCompare(b));
-    if (candidates[0]) return { file: candidates[0], exists: true };
-    return { file: join(folder, fileName), exists: false };
+    return { file: candidates[0] ?? join(folder, fileName), folder };
   }
 
   schedule(document: TextDocument, delay = DEBOUNCE_MS): void {
@@ -463,7 +503,7 @@ export class ServerContext {
       const checked = this.checked(document, token);
       // A newer version is on its way: its own check will publish.
       if (!checked || token.isCancellationRequested || this.documents.get(uri)?.version !== version) return;
-      void this.connection.sendDiagnostics({ uri, version, diagnostics: checked.result.findings.map(toDiagnostic) });
+      void this.connection.sendDiagnostics({ uri, version, diagnostics: [...checked.result.findings.map(toDiagnostic), ...this.diagnosticSources.flatMap((source) => source(document))] });
       this.releaseIdleAnalyses(uri);
     } catch (error) {
       if (error instanceof CancelledError) return;
@@ -480,6 +520,11 @@ export class ServerContext {
     if (token) token.isCancellationRequested = true;
     this.forget(uri);
   }
+}
+
+/** Equal texts, equal hashes: whether a model file changed, without keeping its text. */
+function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('base64');
 }
 
 export function resolveAgainstWorkspace(file: string, folders: string[]): string {

@@ -24,7 +24,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.rule,
-    codeDescription: { href: docHref(finding.rule) },
+    codeDescription: { href: finding.link ?? docHref(finding.rule) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     // Carried for code actions: the fix travels with the diagnostic it belongs to.

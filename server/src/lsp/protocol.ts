@@ -50,3 +50,12 @@ export interface ModelFileTextParams { uri: string }
  * `{ "builtInModelUris": "file" }` and get file URIs instead.
  */
 export const BUILT_IN_MODEL_SCHEME = 'council-notes-model';
+
+/**
+ * Compare a translation with its original (another language version): the findings are then
+ * published with the translation's diagnostics, each pointing at the original, and kept up to
+ * date as either file is edited, as the front-matter key `original:` does. `original: null` ends it.
+ */
+export const COMPARE_WITH = 'councilNotes/compareWith';
+export interface CompareWithParams { uri: string; original: string | null }
+export interface CompareWithResult { original: string; language: string; originalLanguage: string; findings: number; errors: number }

@@ -4,6 +4,8 @@
  * ./features. Checks are debounced per document, superseded checks cancelled, and diagnostics
  * published only for the version that was checked.
  */
+import { resolve } from 'node:path';
+import { format } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import {
   createConnection, ProposedFeatures, TextDocumentSyncKind, DidChangeConfigurationNotification,
@@ -19,7 +21,9 @@ import { registerCodeActions, CODE_ACTION_KINDS } from './features/code-actions'
 import { registerNavigation } from './features/navigation';
 import { registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens';
 import { registerCustomRequests } from './features/custom-requests';
+import { registerCompareDiagnostics } from './features/compare-diagnostics';
 import { checkDraft } from '../core/check';
+import { FrameGuard } from './framing';
 
 /**
  * A language server lives as long as the editor and holds what it checked: V8's "optimize for
@@ -31,7 +35,27 @@ function preferSmallHeap(): void {
   if (process.env.COUNCIL_NOTES_OPTIMIZE_FOR_SIZE !== '0') setFlagsFromString('--optimize-for-size');
 }
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+/**
+ * Over stdio, stdin goes through a FrameGuard (./framing.ts): a message with a broken header is
+ * dropped and reading goes on from the next one; when none comes, the server exits with an error
+ * (status 1) so that the editor restarts it, instead of running on deaf.
+ */
+function defaultConnection(): Connection {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  const say = (message: string) => process.stderr.write(`council-notes: ${message}\n`);
+  const guard = new FrameGuard({
+    broken: (reason) => say(`dropped a message with a broken message header (${reason}); reading on from the next header`),
+    resynchronised: (skipped) => say(`reading again after ${skipped.toLocaleString('en')} skipped bytes`),
+    unrecoverable: (reason) => { say(`${reason}: the editor's messages cannot be read any more; exiting so that the editor restarts the server`); process.exit(1); },
+  });
+  process.stdin.pipe(guard);
+  // vscode-languageserver sends console output to the editor only when it opens stdio itself;
+  // here stdout carries the protocol, so console output goes to stderr.
+  for (const name of ['log', 'info', 'debug', 'warn', 'trace'] as const) console[name] = (...args: unknown[]) => { process.stderr.write(`${format(...args)}\n`); };
+  return createConnection(ProposedFeatures.all, guard, process.stdout);
+}
+
+export function startServer(connection: Connection = defaultConnection()): Connection {
   preferSmallHeap();
   const ctx = new ServerContext(connection);
   const { documents } = ctx;
@@ -39,8 +63,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     ctx.capabilities = params.capabilities ?? {};
     ctx.supportsConfiguration = !!params.capabilities?.workspace?.configuration;
-    ctx.workspaceFolders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
-    if (ctx.workspaceFolders.length === 0 && params.rootUri) ctx.workspaceFolders = [URI.parse(params.rootUri).fsPath];
+    // resolve() drops a trailing separator ("file:///ws/"), so that paths compare with the folder.
+    ctx.workspaceFolders = (params.workspaceFolders ?? []).map((folder) => resolve(URI.parse(folder.uri).fsPath));
+    if (ctx.workspaceFolders.length === 0 && params.rootUri) ctx.workspaceFolders = [resolve(URI.parse(params.rootUri).fsPath)];
     const options = (params.initializationOptions ?? {}) as { builtInModelUris?: unknown };
     if (options.builtInModelUris === 'file') ctx.builtInModelUris = 'file';
     return {
@@ -112,15 +137,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   });
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    let relevant = false;
-    for (const change of changes) {
-      const file = URI.parse(change.uri).fsPath;
-      if (!MODEL_FILE.test(file)) continue;
-      relevant = true;
-      ctx.locator.forget(file);
-      if (change.type === 3) ctx.removeModelFile(file);
-    }
-    if (relevant) ctx.reloadModel('model files changed on disk');
+    const files = changes.map((change) => URI.parse(change.uri).fsPath).filter((file) => MODEL_FILE.test(file));
+    if (files.length > 0) ctx.modelFilesChangedOnDisk(files);
   });
 
   registerCompletion(ctx);
@@ -129,6 +147,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   registerNavigation(ctx);
   registerSemanticTokens(ctx);
   registerCustomRequests(ctx);
+  registerCompareDiagnostics(ctx);
 
   documents.listen(connection);
   connection.listen();

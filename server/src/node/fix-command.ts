@@ -10,7 +10,8 @@ import { fixUntilStable } from '../core/fix/apply';
 import type { LanguageRegistry } from '../core/language/registry';
 import type { PolicyIndex } from '../core/model/policy-index';
 import { readDraftFile, refuseToWrite, writeDraftFileAtomic } from './fix-files';
-import { formatJson, formatSarif, formatText, type FileResult } from './report';
+import { formatReport, type FileResult } from './report';
+import type { SarifOptions } from './sarif';
 import { findFiles } from './resources';
 
 export interface FixRun {
@@ -19,30 +20,34 @@ export interface FixRun {
   /** Files and directories named on the command line (each the root of its tree). */
   roots: string[];
   maxPasses?: number;
+  /** SARIF output: the base of file URIs. */
+  report?: SarifOptions;
 }
 
 export interface FixIo { stdout(text: string): void; stderr(text: string): void }
 
-/** Exit status: 0 no error-severity finding left, 1 some left, 2 a draft could not be read or written. */
+/** Exit status: 0 no error-severity finding left, 1 some left, 2 a draft could not be read, or had fixes and could not or may not be written. */
 export function runFix(run: FixRun, model: PolicyIndex, languages: LanguageRegistry, io: FixIo): number {
   let failed = false;
   const results: FileResult[] = [];
   const seen = new Set<string>();
   for (const root of run.roots) {
-    for (const path of findFiles([root], (name) => name.toLowerCase().endsWith('.md'))) {
+    const unread = (problem: { path: string; message: string }) => { results.push({ path: problem.path, findings: [], error: problem.message }); failed = true; };
+    for (const path of findFiles([root], (name) => name.toLowerCase().endsWith('.md'), unread)) {
       if (seen.has(path)) continue;
       seen.add(path);
       const check = (text: string) => checkDraft({ text, model, languages, settings: run.settings });
       let file;
       try { file = readDraftFile(path); } catch (error) {
-        io.stderr(`council-notes: ${path}: cannot read: ${(error as Error).message}\n`);
-        failed = true;
+        io.stderr(`council-notes: ${path}: ${(error as Error).message}\n`);
+        unread({ path, message: (error as Error).message });
         continue;
       }
       const first = check(file.text);
       const refusal = !file.utf8 ? 'it is not valid UTF-8' : refuseToWrite(path, root);
       if (refusal) {
-        if (first.findings.some((f) => f.fix)) io.stderr(`council-notes: ${path}: not fixed: ${refusal}\n`);
+        // A draft with something to fix that may not be written: said, and exit status 2.
+        if (first.findings.some((f) => f.fix)) { io.stderr(`council-notes: ${path}: not fixed: ${refusal}\n`); failed = true; }
         results.push({ path, ...first, fixed: [] });
         continue;
       }
@@ -61,7 +66,7 @@ export function runFix(run: FixRun, model: PolicyIndex, languages: LanguageRegis
       results.push({ path, language: first.language, languageSource: first.languageSource, findings: outcome.findings, fixed: outcome.applied });
     }
   }
-  io.stdout(run.format === 'json' ? formatJson(results) : run.format === 'sarif' ? formatSarif(results) : formatText(results));
+  io.stdout(formatReport(run.format, results, run.report));
   if (failed) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

@@ -8,16 +8,17 @@
  * by the time all are taken is stopped without waiting for it.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { checkDraft, type CheckResult, type CheckSettings } from '../core/check';
+import { checkDraft, type CheckSettings } from '../core/check';
 import type { LanguageRegistry } from '../core/language/registry';
 import type { PolicyIndex } from '../core/model/policy-index';
-import { loadLanguages } from './resources';
+import { loadLanguages, MAX_DRAFT_BYTES, readRegularFile } from './resources';
+import { withFixEdits, type FileResult } from './report';
 import { loadModelFromDisk } from './session';
 
 export interface BatchOptions { models: string[]; useDefault: boolean; settings: CheckSettings }
-export interface FileCheck extends CheckResult { path: string }
+/** A checked file, or one that could not be read (`error`). */
+export type FileCheck = FileResult;
 /** A model already loaded in this thread. */
 export interface LoadedModel { model: PolicyIndex; languages: LanguageRegistry }
 
@@ -32,9 +33,15 @@ const STOPPED = 2;
 
 interface WorkerInput { councilNotesWorker: true; files: readonly string[]; options: BatchOptions; shared: SharedArrayBuffer; slot: number }
 
+/** One draft's findings, or why it could not be read (gone, no permission, not a regular file, too large). */
 function checkFile(path: string, loaded: LoadedModel, settings: CheckSettings): FileCheck {
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  return { path, ...checkDraft({ text, model: loaded.model, languages: loaded.languages, settings }) };
+  let text: string;
+  try {
+    text = readRegularFile(path, MAX_DRAFT_BYTES).toString('utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    return { path, findings: [], error: (error as Error).message };
+  }
+  return withFixEdits(path, text, checkDraft({ text, model: loaded.model, languages: loaded.languages, settings }));
 }
 
 function loadModel(options: BatchOptions): LoadedModel {

@@ -8,12 +8,93 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import type { LanguageData } from '../../../schemas/language';
 import type { PolicyModelFile } from '../../../schemas/policy-model';
+import { LanguageRegistry } from '../core/language/registry';
+import { DictionaryAutomaton, type AutomatonParts } from '../core/match/automaton';
 import { loadModelText } from '../core/model/load';
 import { ModelStore, type PrecompiledModels } from '../core/model/model-store';
+import type { Label } from '../core/model/policy-index';
 
 export const PRECOMPILED_MODEL = join('dist', 'default-model.json');
+/**
+ * The label automaton of the whole built-in model (about 200 ms to build at every start, the
+ * largest part of loading the model): its typed arrays and labels, taken when the built-in files
+ * are used alone, each in its precompiled version.
+ */
+export const PRECOMPILED_LABELS = join('dist', 'default-labels.bin');
+/** The language files (languages/*.json), validated at build time: zod is not run on them at start. */
+export const PRECOMPILED_LANGUAGES = join('dist', 'languages.json');
+
+export interface PrecompiledLanguageData { version: 1; files: { name: string; sha256: string; data: LanguageData }[] }
+
+/** Validates the language files (throws on a problem, as at run time) for PRECOMPILED_LANGUAGES. */
+export function precompileLanguages(files: readonly { file: string; text: string }[]): PrecompiledLanguageData {
+  const registry = LanguageRegistry.fromTexts(files);
+  return { version: 1, files: files.map(({ file, text }, i) => ({ name: basename(file), sha256: sha256(text), data: registry.all[i] })) };
+}
+
+/**
+ * The language registry of these files, taken from their validated form when every file's text is
+ * the one precompiled, else validated now (an edited file, a stale build).
+ */
+export function languagesFromPrecompiled(path: string, files: readonly { file: string; text: string }[]): LanguageRegistry {
+  let data: PrecompiledLanguageData | undefined;
+  try { data = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) as PrecompiledLanguageData : undefined; } catch { data = undefined; }
+  if (data?.version === 1 && Array.isArray(data.files) && data.files.length === files.length) {
+    const byName = new Map(data.files.map((entry) => [entry.name, entry]));
+    const known = files.map(({ file, text }) => { const entry = byName.get(basename(file)); return entry && entry.sha256 === sha256(text) ? entry.data : undefined; });
+    if (known.every((language) => language !== undefined)) return new LanguageRegistry(known as LanguageData[]);
+  }
+  return LanguageRegistry.fromTexts(files);
+}
+
+type ArrayName = keyof AutomatonParts<Label>['arrays'];
+const ARRAY_TYPES: Record<ArrayName, Int32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor> = {
+  edgeStart: Int32Array, edgeUnit: Uint16Array, edgeTarget: Int32Array, rootTable: Int32Array, fail: Int32Array,
+  outputStart: Int32Array, outputPattern: Int32Array, outputLink: Int32Array, patternLength: Int32Array, patternFlags: Uint8Array,
+};
+
+interface LabelsHeader { version: 1; models: string[]; longest: number; values: Label[]; arrays: { name: ArrayName; offset: number; length: number }[] }
+
+/**
+ * The automaton as one buffer: a 4-byte length, a JSON header (the SHA-256 of each model file it
+ * was built from, the labels, where each array is), then the arrays, each at an offset that is a
+ * multiple of 4 so it can be read in place.
+ */
+export function encodeLabels(parts: AutomatonParts<Label>, models: string[]): Buffer {
+  const arrays: LabelsHeader['arrays'] = [];
+  let offset = 0;
+  for (const name of Object.keys(ARRAY_TYPES) as ArrayName[]) {
+    const array = parts.arrays[name];
+    arrays.push({ name, offset, length: array.length });
+    offset += Math.ceil(array.byteLength / 4) * 4;
+  }
+  const header = Buffer.from(JSON.stringify({ version: 1, models, longest: parts.longest, values: parts.values, arrays } satisfies LabelsHeader), 'utf8');
+  const start = Math.ceil((4 + header.length) / 4) * 4;
+  const out = Buffer.alloc(start + offset);
+  out.writeUInt32LE(header.length, 0);
+  header.copy(out, 4);
+  for (const { name, offset: at } of arrays) {
+    const array = parts.arrays[name];
+    Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(out, start + at);
+  }
+  return out;
+}
+
+/** The automaton in `bytes`, or undefined when it was built from other model files than `models`. */
+export function decodeLabels(bytes: Buffer, models: string[]): DictionaryAutomaton<Label> | undefined {
+  const length = bytes.readUInt32LE(0);
+  const header = JSON.parse(bytes.toString('utf8', 4, 4 + length)) as LabelsHeader;
+  if (header.version !== 1 || header.models.join() !== models.join()) return undefined;
+  const start = Math.ceil((4 + length) / 4) * 4;
+  // A copy aligned for the typed arrays (a Buffer read from a file may start at any offset).
+  const body = new ArrayBuffer(bytes.length - start);
+  new Uint8Array(body).set(bytes.subarray(start));
+  const arrays = Object.fromEntries(header.arrays.map(({ name, offset, length: count }) => [name, new ARRAY_TYPES[name](body, offset, count)])) as AutomatonParts<Label>['arrays'];
+  return DictionaryAutomaton.fromParts({ arrays, values: header.values, longest: header.longest });
+}
 
 export interface PrecompiledModelData {
   version: 1;
@@ -40,6 +121,14 @@ export function precompileModel(files: readonly string[]): PrecompiledModelData 
   };
 }
 
+/** The label automaton of the precompiled model `data` (its files merged in order), encoded. */
+export function precompileLabels(data: PrecompiledModelData, modelDir: string): Buffer {
+  const precompiled = precompiledModels(data, modelDir);
+  const store = new ModelStore({ files: precompiled.files, model: precompiled.model });
+  for (const entry of data.files) store.update(join(modelDir, entry.name), readFileSync(join(modelDir, entry.name), 'utf8'));
+  return encodeLabels(store.build(precompiled.files).index.labels.toParts(), data.files.map((entry) => entry.sha256));
+}
+
 /**
  * The precompiled models for ModelStore, read from `path` (their files are in `modelDir`): a file's
  * model is given while its text is the one it was compiled from. Undefined when there is no
@@ -54,6 +143,20 @@ export function readPrecompiledModels(path: string, modelDir: string): Precompil
     return undefined;
   }
   if (data?.version !== 1 || !Array.isArray(data.files)) return undefined;
+  const labelsFile = join(dirname(path), basename(PRECOMPILED_LABELS));
+  let labels: DictionaryAutomaton<Label> | undefined | null = null;
+  return {
+    ...precompiledModels(data, modelDir),
+    labels() {
+      if (labels === null) {
+        try { labels = decodeLabels(readFileSync(labelsFile), data.files.map((entry) => entry.sha256)); } catch { labels = undefined; }
+      }
+      return labels;
+    },
+  };
+}
+
+function precompiledModels(data: PrecompiledModelData, modelDir: string): PrecompiledModels {
   const byPath = new Map(data.files.map((entry) => [join(modelDir, entry.name), entry]));
   return {
     files: [...byPath.keys()],

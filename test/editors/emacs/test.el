@@ -2,10 +2,12 @@
 
 ;; Run by test/editors/run.ts:
 ;;   emacs -Q --batch -l test/editors/emacs/test.el
-;; with COUNCIL_NOTES_CMD (the server command, words separated by tabs) and COUNCIL_NOTES_WORKSPACE
-;; (a copy of test/editors/workspace in a git repository, so that eglot sees a project).
-;; Written for Debian 12: Emacs 28 with the elpa-eglot package (eglot 1.9). Prints one
-;; "ok   NAME: ..." or "FAIL NAME: ..." line per check and exits non-zero when a check fails.
+;; with COUNCIL_NOTES_INIT (the init.el recipe of docs/editors.md, word for word),
+;; COUNCIL_NOTES_WORKSPACE (a copy of test/editors/workspace in a git repository, so that eglot sees
+;; a project, with the .dir-locals.el recipe) and `council-notes' on the PATH as
+;; `npm install --global' puts it. Written for Debian 12: Emacs 28 with elpa-eglot (eglot 1.9) and
+;; elpa-markdown-mode. Prints one "ok   NAME: ..." or "FAIL NAME: ..." line per check and exits
+;; non-zero when a check fails.
 
 ;;; Code:
 
@@ -13,10 +15,11 @@
 (add-to-list 'package-directory-list "/usr/share/emacs/site-lisp/elpa")
 (package-initialize)
 (require 'eglot)
+(require 'markdown-mode)
 (require 'flymake)
 (require 'cl-lib)
 
-(defvar cn-cmd (split-string (or (getenv "COUNCIL_NOTES_CMD") "") "\t" t))
+(defvar cn-init (getenv "COUNCIL_NOTES_INIT"))
 (defvar cn-root (getenv "COUNCIL_NOTES_WORKSPACE"))
 (defvar cn-failures 0)
 
@@ -37,19 +40,15 @@
       (accept-process-output nil 0.1))
     value))
 
-(unless (and cn-cmd cn-root)
-  (cn-say "FAIL setup: COUNCIL_NOTES_CMD and COUNCIL_NOTES_WORKSPACE must be set")
+(unless (and cn-init cn-root)
+  (cn-say "FAIL setup: COUNCIL_NOTES_INIT and COUNCIL_NOTES_WORKSPACE must be set")
   (kill-emacs 1))
 
-;; What a user puts in init.el (see docs/editors.md). Users with markdown-mode write
-;; `markdown-mode' instead of this stand-in mode (Emacs has no Markdown mode of its own).
-(define-derived-mode council-notes-markdown-mode text-mode "Markdown")
-(add-to-list 'auto-mode-alist '("\\.md\\'" . council-notes-markdown-mode))
-(add-to-list 'eglot-server-programs
-             `((council-notes-markdown-mode :language-id "markdown") . ,cn-cmd))
-(add-hook 'council-notes-markdown-mode-hook #'eglot-ensure)
-;; Answered to the server's workspace/configuration request for the "councilNotes" section.
-(setq-default eglot-workspace-configuration '(:councilNotes (:rules (:unknown-article "warning"))))
+;; What the user puts in init.el: the recipe, as it is in docs/editors.md.
+(load cn-init nil t)
+;; The project's .dir-locals.el (the settings recipe) applies without the question Emacs asks once
+;; in an interactive session.
+(setq enable-local-variables :all)
 (setq eglot-sync-connect 30)
 
 (find-file (expand-file-name "drafts/planted-errors.md" cn-root))

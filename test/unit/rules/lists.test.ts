@@ -26,6 +26,20 @@ describe('rule list-count', () => {
     assert.deepEqual(counts(`10 prioritaire landen (${TEN_NL}).`, 'nl'), []);
   });
 
+  it('flags a breakdown whose parts do not add up to the stated number, in en, nl and fr', () => {
+    const [en] = counts('The Union funds seven centres: two in Morocco, three in Tunisia and three in Egypt.', 'en');
+    assert.deepEqual([en.text, en.message], ['seven', 'The text says seven but its parts add up to 8.']);
+    assert.equal(en.finding.fix, undefined, 'which number is wrong is not known: no fix');
+    assert.deepEqual(counts('De Unie financiert 7 centra: twee in Marokko, drie in Tunesië en drie in Egypte.', 'nl').map((f) => [f.text, f.message]), [['7', 'The text says 7 but its parts add up to 8.']]);
+    assert.deepEqual(counts("L'Union finance sept centres : deux au Maroc, trois en Tunisie et un en Égypte.", 'fr').map((f) => f.text), ['sept']);
+  });
+
+  it('accepts a breakdown whose parts add up, although its items are fewer than the number', () => {
+    assert.deepEqual(counts('The Union funds seven centres: two in Morocco, three in Tunisia and two in Egypt.', 'en'), []);
+    assert.deepEqual(counts('De Unie financiert 7 centra: twee in Marokko, drie in Tunesië en twee in Egypte.', 'nl'), []);
+    assert.deepEqual(counts("L'Union finance six centres : deux au Maroc, trois en Tunisie et un en Égypte.", 'fr'), []);
+  });
+
   it('leaves non-exhaustive lists, dates, articles and region lists alone', () => {
     assert.deepEqual(counts('Ten countries, including Morocco and Tunisia, agreed.', 'en'), []);
     assert.deepEqual(counts('five routes such as (Central Mediterranean and Western Balkans).', 'en'), []);
@@ -52,5 +66,36 @@ describe('rule group-membership', () => {
     assert.deepEqual(members(`10 prioritaire landen van herkomst en doorreis (${TEN_NL}).`, 'nl'), []);
     assert.deepEqual(members('The Talent Partnerships with Morocco and Tunisia. Nigeria and Senegal are partners.', 'en'), []);
     assert.deepEqual(members('sleutellanden, waaronder Bangladesh, Ethiopië, Irak, Senegal en Gambia.', 'nl'), []);
+  });
+
+  // A sentence that adds one more country to the action plans of the priority countries.
+  const INTRO = {
+    en: 'Action plans were drawn up for the priority countries of origin and transit. ',
+    nl: 'Er zijn actieplannen opgesteld voor de prioritaire landen. ',
+    fr: "Des plans d'action ont été établis pour les pays prioritaires d'origine et de transit. ",
+  };
+
+  it('flags a country a later sentence adds to the action plans, in en, nl and fr', () => {
+    assert.deepEqual(members(`${INTRO.en}An action plan has also been drawn up for Senegal.`, 'en').map((f) => f.text), ['Senegal']);
+    assert.match(members(`${INTRO.en}An action plan has also been drawn up for Senegal.`, 'en')[0].message, /does not link Senegal to the action plan: it covers Afghanistan/);
+    assert.deepEqual(members(`${INTRO.nl}Er is ook een actieplan opgesteld voor Senegal.`, 'nl').map((f) => f.text), ['Senegal']);
+    assert.deepEqual(members(`${INTRO.fr}Un plan d'action a également été élaboré pour le Sénégal.`, 'fr').map((f) => f.text), ['Sénégal']);
+    assert.deepEqual(members('The Talent Partnerships were launched in 2022 with Nigeria.', 'en').map((f) => f.text), ['Nigeria'], 'a few words between the name and "with"');
+  });
+
+  it('accepts a member added in other words, and any other action plan', () => {
+    assert.deepEqual(members(`${INTRO.en}An action plan has also been drawn up for Libya.`, 'en'), []);
+    assert.deepEqual(members(`${INTRO.nl}Er is ook een actieplan opgesteld voor Libië.`, 'nl'), []);
+    assert.deepEqual(members(`${INTRO.fr}Un plan d'action a également été élaboré pour la Libye.`, 'fr'), []);
+    // Without the action plans or their group named before, "an action plan" is any action plan.
+    assert.deepEqual(members('An action plan for the energy grid was agreed with Ukraine.', 'en'), []);
+    assert.deepEqual(members('Er is een actieplan voor Senegal opgesteld op het gebied van energie.', 'nl'), []);
+    assert.deepEqual(members("Un plan d'action pour le Sénégal a été adopté dans le domaine de l'énergie.", 'fr'), []);
+    // Only the first relation word ties: this plan is for the grid, not Ukraine's.
+    assert.deepEqual(members(`${INTRO.en}An action plan for the energy grid was agreed with Ukraine.`, 'en'), []);
+    // The mention must be in the same paragraph (the rule reads one block at a time).
+    assert.deepEqual(members(`${INTRO.en.trim()}\n\nAn action plan has also been drawn up for Senegal.`, 'en'), []);
+    // The country must be in the same sentence.
+    assert.deepEqual(members(`${INTRO.en}The action plan was discussed. Senegal is a partner for other reasons.`, 'en'), []);
   });
 });

@@ -1,4 +1,5 @@
 /** Helpers for the extension-host tests. */
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'council-notes.council-notes';
@@ -125,6 +126,39 @@ export function waitForAbsence(uri: vscode.Uri, what: string, match: (d: vscode.
     timeoutMs,
     () => describe(ours(uri)),
   );
+}
+
+/**
+ * Asserts that a document has no finding of its own. VS Code shows no version with diagnostics,
+ * so silence alone cannot tell "clean" from "not checked yet": a sentinel line with a known
+ * finding is appended (unsaved), and once its finding is there the rest of that publication is
+ * the document's own. The document is reverted to its saved text afterwards.
+ */
+export async function assertNoFindings(doc: vscode.TextDocument, message?: string): Promise<void> {
+  const isModel = /\.policy\.(ya?ml|json)$/.test(doc.uri.path);
+  // A Markdown footnote call without definition, or a YAML key the model schema does not know.
+  const sentinel = isModel ? '\nsentinelKeyForTests: 1\n' : '\n\nSentinel.[^999]\n';
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(doc.uri, doc.lineAt(doc.lineCount - 1).range.end, sentinel);
+  assert.ok(await vscode.workspace.applyEdit(edit), 'the sentinel was inserted');
+  const line = lineOf(doc, isModel ? 'sentinelKeyForTests' : 'Sentinel.[^999]');
+  const isSentinel = (d: vscode.Diagnostic) => d.range.start.line === line && codeOf(d) === (isModel ? 'model-schema' : 'footnote-reference');
+  try {
+    const diags = await waitFor(`the sentinel finding in ${doc.uri.path}`, () => (ours(doc.uri).some(isSentinel) ? ours(doc.uri) : undefined), 20_000, () => describe(ours(doc.uri)));
+    assert.equal(describe(diags.filter((d) => !isSentinel(d))), describe([]), message);
+  } finally {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+}
+
+/**
+ * Resolves once the server has handled what it was sent before: a new untitled draft with a
+ * finding gets that finding (the server checks drafts in the order they arrive).
+ */
+export async function serverCaughtUp(): Promise<void> {
+  const probe = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'The Council invited Tunesia.\n' });
+  await waitForDiagnostics(probe.uri, [{ code: 'unknown-country', line: 0 }]);
 }
 
 /**

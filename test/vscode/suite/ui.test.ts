@@ -14,7 +14,7 @@ import {
 } from '../../../server/src/lsp/protocol';
 import {
   CouncilNotesApi, EXTENSION_ID, ReferenceSnapshot, activateExtension, codeOf, describe as describeDiags,
-  lineOf, open, ours, sleep, waitFor, waitForDiagnostics, withLanguage, workspaceUri,
+  lineOf, open, ours, serverCaughtUp, sleep, waitFor, waitForDiagnostics, withLanguage, workspaceUri,
 } from './helpers';
 
 async function closeAllEditors(): Promise<void> {
@@ -206,8 +206,10 @@ suite('Council Notes UI', function () {
     assert.equal(uri.toString(), vscode.Uri.joinPath(root, 'docs', 'rules', 'unknown-article.md').toString());
     await waitFor('a Markdown preview of unknown-article.md', () => (previewTabs('unknown-article').length > 0 ? true : undefined), 10_000,
       () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', '));
-    // The page's examples are wrong on purpose: it is documentation, not a draft to check.
-    await sleep(1_500);
+    // The page's examples are wrong on purpose: it is documentation, not a draft to check. A draft
+    // opened after the preview is checked after it: once that draft has its finding, the page
+    // would have had its own.
+    await serverCaughtUp();
     assert.equal(describeDiags(ours(uri)), describeDiags([]), 'the rule page is not checked');
   });
 
@@ -369,9 +371,13 @@ suite('Council Notes UI', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 
     // The server refuses files that are not built-in model files.
-    const outside = await api.client!.sendRequest<string | null>(MODEL_FILE_TEXT, { uri: `${BUILT_IN_MODEL_SCHEME}:/extra.policy.yaml` }).catch(() => null);
+    // The answer is null (no error): an error would be a failure of the request, not a refusal.
+    const outside = await api.client!.sendRequest<string | null>(MODEL_FILE_TEXT, { uri: `${BUILT_IN_MODEL_SCHEME}:/extra.policy.yaml` });
     assert.equal(outside, null, 'a workspace file is not served as built-in');
-    const escape = await api.client!.sendRequest<string | null>(MODEL_FILE_TEXT, { uri: `${BUILT_IN_MODEL_SCHEME}:/../../package.json` }).catch(() => null);
+    const escape = await api.client!.sendRequest<string | null>(MODEL_FILE_TEXT, { uri: `${BUILT_IN_MODEL_SCHEME}:/../../package.json` });
     assert.equal(escape, null, 'no path outside the built-in model');
+    // Control: a built-in file is served by the same request.
+    const served = await api.client!.sendRequest<string | null>(MODEL_FILE_TEXT, { uri: `${BUILT_IN_MODEL_SCHEME}:/70-facts.policy.yaml` });
+    assert.match(served ?? '', /^factKinds:/m);
   });
 });

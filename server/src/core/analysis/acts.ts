@@ -1,8 +1,8 @@
 /** Resolving citations to acts of the model, and writing acts and articles the way a language does. */
 import type { LanguageData } from '../../../../schemas/language';
-import type { Act } from '../../../../schemas/policy-model';
+import type { Act, LanguageCode } from '../../../../schemas/policy-model';
 import type { PolicyIndex } from '../model/policy-index';
-import { familyOf, type Citation } from './citations';
+import { familyOf, type Citation, type CitedType } from './citations';
 
 /** The first year of the single "(EU) YYYY/N" numbering of all acts. */
 export const UNIFIED_NUMBERING_YEAR = 2015;
@@ -12,12 +12,17 @@ export interface ActResolution { act?: Act; sameNumberOtherType?: Act }
 export function resolveCitation(model: PolicyIndex, citation: Citation): ActResolution {
   const candidates = model.actsNumbered(citation.year, citation.number);
   const act = candidates.find((candidate) => familyOf(candidate.type) === citation.family);
-  return act ? { act } : { sameNumberOtherType: candidates[0] };
+  if (act) return { act };
+  // Before 2015 regulations had a number series of their own: "Decision 2014/269/CFSP" and
+  // "Regulation (EU) No 269/2014" are two acts. Since 2015 one number names one act.
+  return citation.year >= UNIFIED_NUMBERING_YEAR ? { sameNumberOtherType: candidates[0] } : {};
 }
 
-/** "Regulation (EC) No 810/2009", "Verordening (EU) 2019/1155", "Directive 2013/32/EU". */
+/** "Regulation (EC) No 810/2009", "Verordening (EU) 2019/1155", "Directive 2013/32/EU"; a treaty by its short title. */
 export function formatAct(act: Act, language: LanguageData): string {
-  const words = language.citation.actTypes[act.type] ?? language.citation.actTypes[familyOf(act.type) as 'regulation'];
+  if (act.number === undefined || familyOf(act.type) === 'treaty') return actTitle(act, language.code) ?? act.id;
+  const types = language.citation.actTypes;
+  const words = types[act.type as CitedType] ?? types[familyOf(act.type) as 'regulation'];
   const typeWord = capitalise(words?.[0] ?? act.type);
   const domain = language.citation.domains[act.domain];
   if (act.year >= UNIFIED_NUMBERING_YEAR) return `${typeWord} (${domain}) ${act.year}/${act.number}`;
@@ -25,9 +30,45 @@ export function formatAct(act: Act, language: LanguageData): string {
   return `${typeWord} ${act.year}/${act.number}/${domain}`;
 }
 
+function actTitle(act: Act, code: LanguageCode): string | undefined {
+  return act.titles?.[code]?.short?.[0] ?? act.titles?.en?.short?.[0];
+}
+
 /** The act's short title in the language if it has one, else its citation. */
 export function actName(act: Act, language: LanguageData): string {
   return act.titles?.[language.code]?.short?.[0] ?? formatAct(act, language);
+}
+
+/** CELEX sector-3 document letters: R regulation, L directive, D decision, F framework decision, H recommendation. */
+const CELEX_LETTER: Record<CitedType, string> = {
+  regulation: 'R', 'implementing-regulation': 'R', 'delegated-regulation': 'R',
+  directive: 'L',
+  decision: 'D', 'implementing-decision': 'D', 'framework-decision': 'F',
+  recommendation: 'H',
+};
+
+/** ELI document types, where the citation's type word says exactly which. */
+const ELI_TYPE: Partial<Record<CitedType, string>> = {
+  regulation: 'reg', 'implementing-regulation': 'reg_impl', 'delegated-regulation': 'reg_del',
+  directive: 'dir', decision: 'dec', 'implementing-decision': 'dec_impl',
+};
+
+export interface EurLexReference { celex: string; eli?: string; url: string }
+
+/**
+ * Where a cited act is on EUR-Lex, computed from its citation: CELEX 3 + year + letter + number
+ * in four digits (Regulation (EU) 2022/1369 → 32022R1369). The link is the CELEX page in the
+ * draft's language: it is right for every type word, also where the draft says "Decision" for an
+ * implementing decision (whose ELI is dec_impl, not dec).
+ */
+export function eurLexReference(citation: Pick<Citation, 'type' | 'year' | 'number'>, language: LanguageCode): EurLexReference {
+  const celex = `3${citation.year}${CELEX_LETTER[citation.type]}${String(citation.number).padStart(4, '0')}`;
+  const eliType = ELI_TYPE[citation.type];
+  return {
+    celex,
+    eli: eliType && `http://data.europa.eu/eli/${eliType}/${citation.year}/${citation.number}/oj`,
+    url: `https://eur-lex.europa.eu/legal-content/${language.toUpperCase()}/TXT/?uri=CELEX:${celex}`,
+  };
 }
 
 /** "25a" → "25a" (letters) or "25 bis" (latin), as the language writes inserted articles. */

@@ -13,12 +13,18 @@ import type { DraftAnalysis } from './draft-analysis';
 import { alternationOf, phrasePattern } from '../text/regex';
 
 export type DomainCode = keyof LanguageData['citation']['domains'];
-export type ActFamily = 'regulation' | 'directive' | 'decision' | 'recommendation';
+/** Acts of one family share a number series and a CELEX letter; treaties are cited by title. */
+export type ActFamily = 'regulation' | 'directive' | 'decision' | 'recommendation' | 'treaty';
+
+/** The types a citation can name by its type word (treaties are named by title). */
+export type CitedType = Exclude<ActType, 'treaty' | 'charter'>;
 
 export interface Citation {
   start: number;
   end: number;
   typeText: string;
+  /** The type the word names: "Implementing Decision" → implementing-decision. */
+  type: CitedType;
   family: ActFamily;
   /** The bracketed domain as written, e.g. "EG", and its code, e.g. "EC". */
   domain?: { text: string; code?: DomainCode; start: number; end: number };
@@ -26,6 +32,10 @@ export interface Citation {
   numbers: { text: string; start: number; end: number };
   /** Trailing domain of pre-2015 directives and decisions: 2013/32/EU. */
   suffix?: string;
+  /** Where the suffix stands, with its slash: "/EU" of 2013/32/EU, and its domain code. */
+  suffixSpan?: { start: number; end: number };
+  suffixCode?: DomainCode;
+  /** Four digits, also where the text writes two (95/46/EC → 1995). */
   year: number;
   number: number;
   /** How the number was written. */
@@ -55,6 +65,7 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 export function familyOf(type: ActType): ActFamily {
   if (type.endsWith('regulation')) return 'regulation';
   if (type.endsWith('decision')) return 'decision';
+  if (type === 'treaty' || type === 'charter') return 'treaty';
   return type as ActFamily;
 }
 
@@ -64,15 +75,15 @@ const isYear = (value: number) => value >= 1950 && value <= 2100;
 /** Number markers as written in any language, so that a wrong one is recognised and corrected. */
 const MARKER_VARIANTS = ['No', 'No.', 'no', 'Nr.', 'nr.', 'Nr', 'nr', 'n°', 'nº', 'N°', 'n.', 'č.', 'nr'];
 
-interface CitationPatterns { citation: RegExp; typeFamily: Map<string, ActFamily>; domainCodes: Map<string, DomainCode> }
+interface CitationPatterns { citation: RegExp; typeOf: Map<string, CitedType>; domainCodes: Map<string, DomainCode> }
 const citationPatternCache = new WeakMap<LanguageData, CitationPatterns>();
 
 function citationPatterns(language: LanguageData, registry: LanguageRegistry): CitationPatterns {
   let patterns = citationPatternCache.get(language);
   if (patterns) return patterns;
-  const typeFamily = new Map<string, ActFamily>();
-  for (const [type, words] of Object.entries(language.citation.actTypes) as [ActType, string[] | undefined][]) {
-    for (const word of words ?? []) typeFamily.set(word.toLowerCase(), familyOf(type));
+  const typeOf = new Map<string, CitedType>();
+  for (const [type, words] of Object.entries(language.citation.actTypes) as [CitedType, string[] | undefined][]) {
+    for (const word of words ?? []) if (!typeOf.has(word.toLowerCase())) typeOf.set(word.toLowerCase(), type);
   }
   // Domain codes as any language writes them, this language's own forms winning.
   const domainCodes = new Map<string, DomainCode>();
@@ -82,12 +93,16 @@ function citationPatterns(language: LanguageData, registry: LanguageRegistry): C
   const markers = [...language.citation.numberMarker, ...registry.all.flatMap((l) => l.citation.numberMarker), ...MARKER_VARIANTS];
   // No lookbehind at the start: a pattern that opens with literal words lets the engine skip
   // ahead quickly; the word boundary before the match is checked in code.
+  // "Decyzja Rady 2014/450/WPZiB", "Decisione del Consiglio 2013/93/UE": the author may stand
+  // between the type and the number.
+  const issuers = language.citation.issuers?.length ? `(?:\\s+(?:${alternation(language.citation.issuers)}))?` : '';
+  // Suffixes start with a capital and may hold small letters: WPZiB, Gusp, Euratom.
   const source =
-    `(?<type>${alternation(typeFamily.keys())})` +
+    `(?<type>${alternation(typeOf.keys())})${issuers}` +
     `(?:\\s+\\((?<domain>[\\p{L}, ]{1,20})\\))?` +
     `\\s+(?:(?<marker>${alternation(markers)})\\s*)?` +
-    `(?<a>\\d{1,4})\\/(?<b>\\d{1,4})(?:\\/(?<suffix>\\p{Lu}{2,8}))?(?![\\p{L}\\p{N}])`;
-  patterns = { citation: new RegExp(source, 'giu'), typeFamily, domainCodes };
+    `(?<a>\\d{1,4})\\/(?<b>\\d{1,4})(?:\\/(?<suffix>\\p{Lu}\\p{L}{1,7}))?(?![\\p{L}\\p{N}])`;
+  patterns = { citation: new RegExp(source, 'giu'), typeOf, domainCodes };
   citationPatternCache.set(language, patterns);
   return patterns;
 }
@@ -100,37 +115,61 @@ export function moveCitation(citation: Citation, by: number): Citation {
     domain: citation.domain && move(citation.domain),
     marker: citation.marker && move(citation.marker),
     numbers: move(citation.numbers),
+    suffixSpan: citation.suffixSpan && move(citation.suffixSpan),
   };
 }
 
 export function findCitations(prose: string, language: LanguageData, registry: LanguageRegistry): Citation[] {
-  const { citation, typeFamily, domainCodes } = citationPatterns(language, registry);
+  const { citation, typeOf, domainCodes } = citationPatterns(language, registry);
   const found: Citation[] = [];
   for (const match of prose.matchAll(citation)) {
     const groups = match.groups!;
     const start = match.index!;
     if (WORD_CHAR.test(prose[start - 1] ?? '')) continue;
+    const numbering = readNumbering(groups.a, groups.b, groups.suffix !== undefined, groups.marker !== undefined);
+    if (!numbering) continue;
     const indices = groupOffsets(match[0], start, groups);
-    const a = Number(groups.a);
-    const b = Number(groups.b);
-    // Since 2015 every act is "YYYY/N"; before, regulations were "N/YYYY" and directives "YYYY/N/XX".
-    const yearFirst = groups.suffix !== undefined || (isYear(a) && !isYear(b)) || (isYear(a) && isYear(b) && !groups.marker);
     const domainText = groups.domain?.split(',')[0].trim();
+    const type = typeOf.get(groups.type.toLowerCase()) ?? 'regulation';
     found.push({
       start,
       end: start + match[0].length,
       typeText: groups.type,
-      family: typeFamily.get(groups.type.toLowerCase()) ?? 'regulation',
+      type,
+      family: familyOf(type),
       domain: groups.domain ? { text: domainText!, code: domainCodes.get(domainText!), ...indices.domain } : undefined,
       marker: groups.marker ? { text: groups.marker, ...indices.marker } : undefined,
       numbers: { text: `${groups.a}/${groups.b}`, start: indices.a.start, end: indices.b.end },
       suffix: groups.suffix,
-      year: yearFirst ? a : b,
-      number: yearFirst ? b : a,
-      order: yearFirst ? 'year/number' : 'number/year',
+      suffixSpan: groups.suffix ? { start: indices.suffix.start - 1, end: indices.suffix.end } : undefined,
+      suffixCode: groups.suffix ? domainCodes.get(groups.suffix) : undefined,
+      ...numbering,
     });
   }
   return found;
+}
+
+/**
+ * Which of the two numbers is the year. Since 2015 every act is "YYYY/N"; before, regulations
+ * were "No N/YYYY", directives and decisions "YYYY/N/XX" (and decisions of the Parliament and the
+ * Council "No N/YYYY/XX"). Until 1998 years had two digits: "95/46/EC", "(EEC) No 1408/71".
+ * Two numbers neither of which can be a year are not an act's number.
+ */
+function readNumbering(aText: string, bText: string, hasSuffix: boolean, hasMarker: boolean): Pick<Citation, 'year' | 'number' | 'order'> | undefined {
+  const a = Number(aText);
+  const b = Number(bText);
+  const yearA = aText.length === 4 && isYear(a);
+  const yearB = bText.length === 4 && isYear(b);
+  const yearFirst = { year: a, number: b, order: 'year/number' as const };
+  const numberFirst = { year: b, number: a, order: 'number/year' as const };
+  if (yearA && !yearB) return yearFirst;
+  if (yearB && !yearA) return numberFirst;
+  if (yearA && yearB) return hasSuffix || !hasMarker ? yearFirst : numberFirst;
+  const twoDigitYear = (text: string) => text.length === 2 && Number(text) >= 50;
+  if (hasSuffix && twoDigitYear(aText)) return { ...yearFirst, year: 1900 + a };
+  if (twoDigitYear(bText)) return { ...numberFirst, year: 1900 + b };
+  if (twoDigitYear(aText)) return { ...yearFirst, year: 1900 + a };
+  return undefined;
 }
 
 /** Offsets of named groups, found left to right (the match has no overlapping groups). */
@@ -196,9 +235,7 @@ export function findArticleReferences(analysis: DraftAnalysis): ArticleReference
     const end = start + match[0].length;
     connector.lastIndex = end;
     const connected = connector.exec(prose);
-    if (!connected) continue;
-    const actStart = end + connected[0].length;
-    const act = actAt(analysis, actStart, citationsByStart);
+    const act = connected ? actAt(analysis, end + connected[0].length, citationsByStart) : titleRightAfter(analysis, end);
     if (!act) continue;
     const articles: ArticleMention[] = [];
     for (const number of listText.matchAll(articleNumber)) {
@@ -216,6 +253,14 @@ export function findArticleReferences(analysis: DraftAnalysis): ArticleReference
     references.push({ start, end, articleWord: match.groups!.word, articles, act });
   }
   return references;
+}
+
+/** "Article 29 TEU", "Artikel 122 AEUV", "article 6 TUE": a short title straight after the number. */
+function titleRightAfter(analysis: DraftAnalysis, end: number): ArticleReference['act'] | undefined {
+  const gap = /^[ \u00a0]{1,2}/.exec(analysis.prose.slice(end, end + 2));
+  if (!gap) return undefined;
+  const act = actAt(analysis, end + gap[0].length, new Map());
+  return act?.kind === 'title' ? act : undefined;
 }
 
 function actAt(analysis: DraftAnalysis, offset: number, citationsByStart: Map<number, Citation>): ArticleReference['act'] | undefined {

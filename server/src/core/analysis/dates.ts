@@ -35,11 +35,22 @@ function patterns(language: LanguageData): DatePatterns {
   language.months.forEach((name, i) => months.set(name.toLowerCase(), i + 1));
   const monthAlternation = [...months.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
   const marks = ORDINAL_MARKS.map(escapeRegExp).join('|');
-  const dayMonth = new RegExp(`(?<![\\p{L}\\p{N}./])(?<day>\\d{1,2})(?<mark>${marks})?[ \\u00a0]+(?<month>${monthAlternation})(?![\\p{L}])(?:[ \\u00a0]+(?<year>\\d{4})(?![\\p{N}]))?`, 'giu');
+  // The words the style writes between day, month and year: "29 de noviembre de 2018", "1 ta’ Lulju".
+  const { dayToMonth, monthToYear } = connectors(language);
+  const dayConnector = dayToMonth ? `(?:${escapeRegExp(dayToMonth)}[ \\u00a0]+)?` : '';
+  const yearConnector = monthToYear ? `(?:${escapeRegExp(monthToYear)}[ \\u00a0]+)?` : '';
+  const dayMonth = new RegExp(`(?<![\\p{L}\\p{N}./])(?<day>\\d{1,2})(?<mark>${marks})?[ \\u00a0]+${dayConnector}(?<month>${monthAlternation})(?![\\p{L}])(?:[ \\u00a0]+${yearConnector}(?<year>\\d{4})(?![\\p{N}]))?`, 'giu');
   const monthDay = new RegExp(`(?<![\\p{L}])(?<month>${monthAlternation})[ \\u00a0]+(?<day>\\d{1,2})(?<mark>st|nd|rd|th)?(?![\\p{N}])(?:,?[ \\u00a0]+(?<year>\\d{4})(?![\\p{N}]))?`, 'giu');
   found = { dayMonth, monthDay, months };
   cache.set(language, found);
   return found;
+}
+
+/** The words of the date pattern between day and month and between month and year ("de" in "D de MMMM de YYYY"). */
+function connectors(language: LanguageData): { dayToMonth: string; monthToYear: string } {
+  const word = (between: RegExpExecArray | null) => (between?.[1] ?? '').replace(/[^\p{L}’']/gu, '');
+  const pattern = language.dateFormat.pattern;
+  return { dayToMonth: word(/D+(.*?)MMMM/u.exec(pattern)), monthToYear: word(/MMMM(.*?)YYYY/u.exec(pattern)) };
 }
 
 /** A date found in a block, moved to where the block stands in the draft. */
@@ -81,9 +92,25 @@ export function formatDate(date: DateMention, language: LanguageData): string {
   const monthName = language.months[date.month - 1];
   const month = language.capitaliseMonths ? monthName.charAt(0).toUpperCase() + monthName.slice(1) : monthName;
   const day = date.day === 1 && language.dateFormat.ordinalFirst ? language.dateFormat.ordinalFirst : String(date.day);
-  return language.dateFormat.pattern
+  return datePattern(language, date.year !== undefined)
     .replace('YYYY', date.year !== undefined ? String(date.year) : '')
     .replace('MMMM', month)
     .replace(/D+/, day)
     .trim();
+}
+
+/**
+ * The language's date pattern; without a year, the year goes with the words that belong to it:
+ * "D MMMM YYYY r." → "D MMMM", "D de MMMM de YYYY" → "D de MMMM", "YYYY. MMMM D." → "MMMM D.".
+ */
+function datePattern(language: LanguageData, withYear: boolean): string {
+  const pattern = language.dateFormat.pattern;
+  if (withYear) return pattern;
+  return pattern.startsWith('YYYY') ? pattern.replace(/^YYYY[^DM]*/, '') : pattern.replace(/(?<=[DM])[^DM]*YYYY.*$/, '');
+}
+
+/** What the pattern writes after the year ("r." in Polish "1 grudnia 2016 r."), which a date match does not include. */
+export function textAfterYear(language: LanguageData): string {
+  const pattern = language.dateFormat.pattern;
+  return pattern.endsWith('YYYY') || !pattern.includes('YYYY') ? '' : pattern.slice(pattern.indexOf('YYYY') + 4);
 }

@@ -14,6 +14,7 @@ import { findDates, moveDate, type DateMention } from './dates';
 import { findAcronymUses, type AcronymUse } from './acronyms';
 import { documentDate, type DocumentDate } from './document-date';
 import { escapeRegExp } from '../text/regex';
+import { readLetterheads, type Letterhead } from './letterhead';
 import { blockRuns, type BlockCache, type BlockEntry } from './block-cache';
 
 export class DraftAnalysis {
@@ -23,6 +24,7 @@ export class DraftAnalysis {
   private articleCache?: ArticleReference[];
   private dateCache?: DateMention[];
   private acronymCache?: AcronymUse[];
+  private letterheadCache?: Letterhead[];
   private footnoteSpanCache?: { start: number; end: number; countryId: string }[];
   private dateOfDocument?: DocumentDate | null;
 
@@ -82,6 +84,11 @@ export class DraftAnalysis {
 
   get dates(): DateMention[] {
     return this.dateCache ??= this.byBlock('dates', (prose) => findDates(prose, this.language), moveDate);
+  }
+
+  /** The Council letterheads: at the draft's start and after each page break (letterhead.ts). */
+  get letterheads(): Letterhead[] {
+    return this.letterheadCache ??= readLetterheads(this.draft, this.language);
   }
 
   get acronymUses(): AcronymUse[] {

@@ -9,7 +9,7 @@ import type { LanguageData } from '../../../../schemas/language';
 import type { Act, LanguageCode, SectionName } from '../../../../schemas/policy-model';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
 import { actName, formatAct, formatArticleId } from '../analysis/acts';
-import { familyOf, type ActFamily } from '../analysis/citations';
+import { familyOf } from '../analysis/citations';
 import { countryOf, sentenceStart } from '../analysis/enumerations';
 import type { PolicyIndex } from '../model/policy-index';
 import { BARRIER } from '../markdown/parse';
@@ -72,17 +72,19 @@ function articlePattern(language: LanguageData): RegExp {
   return pattern;
 }
 
-const citationCache = new WeakMap<LanguageData, { pattern: RegExp; families: Map<string, ActFamily> }>();
-function citationInfo(language: LanguageData): { pattern: RegExp; families: Map<string, ActFamily> } {
+const citationCache = new WeakMap<LanguageData, { pattern: RegExp; types: Map<string, Act['type']> }>();
+function citationInfo(language: LanguageData): { pattern: RegExp; types: Map<string, Act['type']> } {
   let info = citationCache.get(language);
   if (!info) {
-    const families = new Map<string, ActFamily>();
+    // The type each word names: after "Regulation" regulations, after "Implementing Regulation"
+    // implementing regulations (each is cited with its own type word).
+    const types = new Map<string, Act['type']>();
     for (const [type, words] of Object.entries(language.citation.actTypes)) {
-      for (const word of words ?? []) families.set(fold(word), familyOf(type as Act['type']));
+      for (const word of words ?? []) if (!types.has(fold(word))) types.set(fold(word), type as Act['type']);
     }
     const markers = alternation([...language.citation.numberMarker, 'No', 'Nr.', 'nr.', 'n°']);
     const pattern = new RegExp(`(?<![\\p{L}])(?<type>${alternation(Object.values(language.citation.actTypes).flat() as string[])})\\s+(?:\\([\\p{L}]{0,10}\\)?\\s*)?(?:(?:${markers})\\s*)?[\\d/]{0,10}$`, 'iu');
-    info = { pattern, families };
+    info = { pattern, types };
     citationCache.set(language, info);
   }
   return info;
@@ -275,14 +277,14 @@ function actAfter(analysis: DraftAnalysis, offset: number): Act | undefined {
   return title ? model.acts.get(title.id) : undefined;
 }
 
-/** After "Regulation ": the acts of that family, cited in the language's form. */
+/** After "Regulation ": the acts of that type, cited in the language's form. */
 function citationCandidates(analysis: DraftAnalysis, offset: number, start: number, typeWord: string): CompletionResult {
   const { language, model } = analysis;
-  const family = citationInfo(language).families.get(fold(typeWord));
+  const type = citationInfo(language).types.get(fold(typeWord));
   const items: CompletionCandidate[] = [];
   const lowerFirst = typeWord.charAt(0) !== typeWord.charAt(0).toUpperCase();
   for (const act of model.acts.values()) {
-    if (family && familyOf(act.type) !== family) continue;
+    if (act.number === undefined || (type && act.type !== type)) continue;
     let label = formatAct(act, language);
     if (lowerFirst) label = label.charAt(0).toLowerCase() + label.slice(1);
     const short = act.titles?.[language.code]?.short?.[0];

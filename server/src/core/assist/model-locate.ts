@@ -1,11 +1,12 @@
 /**
  * Where an entity's entry stands in a model file: the range of its `id: …` line, for "go to
  * definition" and "show model entry". YAML files are read with the yaml parser; JSON files (the
- * large generated countries file) with a small position scanner, far faster than a YAML parse.
+ * large generated countries file) with a position scanner (text/json-outline.ts), far faster than a YAML parse.
  * Results are cached per file text. LSP-free.
  */
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { LineIndex, type Range } from '../text/positions';
+import { outlineJson } from '../text/json-outline';
 
 type Spans = Map<string, { start: number; end: number }>;
 
@@ -56,95 +57,12 @@ export class ModelFileLocator {
 
 /**
  * Offsets of `section#index` entries in a JSON model: the `"id": "…"` pair of each object in a
- * top-level array (or the object itself). A strict scanner: throws on malformed JSON.
+ * top-level array (or the item itself). Strict: throws on malformed JSON.
  */
 export function scanJsonEntries(text: string): Spans {
   const spans: Spans = new Map();
-  let i = 0;
-  const ws = () => { while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++; };
-  const fail = (): never => { throw new Error(`invalid JSON at ${i}`); };
-  const string = (): string => {
-    if (text[i] !== '"') fail();
-    const start = ++i;
-    let escaped = false;
-    for (; i < text.length; i++) {
-      const c = text[i];
-      if (escaped) escaped = false;
-      else if (c === '\\') escaped = true;
-      else if (c === '"') break;
-    }
-    if (i >= text.length) fail();
-    const raw = text.slice(start, i++);
-    return raw.includes('\\') ? JSON.parse(`"${raw}"`) as string : raw;
-  };
-  /** Skips a value; for an object, returns the span of its "id" pair. */
-  const value = (recordId = false): { start: number; end: number } | undefined => {
-    ws();
-    const c = text[i];
-    if (c === '"') { string(); return undefined; }
-    if (c === '{') {
-      i++;
-      let id: { start: number; end: number } | undefined;
-      ws();
-      if (text[i] === '}') { i++; return undefined; }
-      for (;;) {
-        ws();
-        const keyStart = i;
-        const key = string();
-        ws();
-        if (text[i++] !== ':') fail();
-        ws();
-        value();
-        if (key === 'id' && recordId) id = { start: keyStart, end: i };
-        ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === '}') { i++; return id; }
-        fail();
-      }
-    }
-    if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') { i++; return undefined; }
-      for (;;) { value(); ws(); if (text[i] === ',') { i++; continue; } if (text[i] === ']') { i++; return undefined; } fail(); }
-    }
-    const literal = /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 40));
-    if (!literal) fail();
-    i += literal![0].length;
-    return undefined;
-  };
-  ws();
-  if (text[i] !== '{') return spans;
-  i++;
-  for (;;) {
-    ws();
-    if (text[i] === '}') break;
-    const section = string();
-    ws();
-    if (text[i++] !== ':') fail();
-    ws();
-    if (text[i] === '[') {
-      i++;
-      let index = 0;
-      ws();
-      if (text[i] === ']') i++;
-      else {
-        for (;;) {
-          ws();
-          const start = i;
-          const id = value(true);
-          spans.set(`${section}#${index++}`, id ?? { start, end: i });
-          ws();
-          if (text[i] === ',') { i++; continue; }
-          if (text[i] === ']') { i++; break; }
-          fail();
-        }
-      }
-    } else value();
-    ws();
-    if (text[i] === ',') { i++; continue; }
-    if (text[i] === '}') break;
-    fail();
+  for (const member of outlineJson(text).members) {
+    member.items?.forEach((item, index) => spans.set(`${member.key}#${index}`, item.idPair ?? { start: item.start, end: item.end }));
   }
   return spans;
 }

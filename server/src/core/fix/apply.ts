@@ -5,9 +5,9 @@
  */
 import type { Finding, Replacement } from '../findings';
 
-export type Eol = '\n' | '\r\n';
+export type Eol = '\n' | '\r\n' | '\r';
 
-/** The line ending a text mostly uses (LF when it has none). */
+/** The line ending a text mostly uses (LF when it has none); CR alone too (old Mac files). */
 export function detectEol(text: string): Eol {
   let crlf = 0;
   let lf = 0;
@@ -15,11 +15,15 @@ export function detectEol(text: string): Eol {
     if (text.charCodeAt(i - 1) === 13) crlf++;
     else lf++;
   }
+  let cr = -crlf;
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) cr++;
+  if (cr > crlf && cr > lf) return '\r';
   return crlf > lf ? '\r\n' : '\n';
 }
 
 /** A replacement text with its line breaks written the way the document writes them. */
 export function withEol(text: string, eol: Eol): string {
+  if (eol === '\r') return text.replace(/\r\n|\n/g, '\r');
   return eol === '\n' ? text.replace(/\r\n/g, '\n') : text.replace(/\r?\n/g, '\r\n');
 }
 
@@ -37,28 +41,105 @@ function validEdits(edits: readonly Replacement[] | undefined, length: number): 
 /**
  * The findings whose fixes can be applied together: in document order, a fix is taken when
  * none of its edits touches an edit already taken (the rest wait for the next pass).
+ *
+ * In O(n log n) for n edits (12,000 fixes took 4.4 s when each edit was compared with every edit
+ * taken). Each edit is a run of points on a doubled axis: an insertion at p is the point 2p, a
+ * replacement of [s, e) the points 2s+1 … 2e-1, so two edits conflict exactly when their runs share
+ * a point (editsConflict). The runs taken never share one, so a run [lo, hi] meets one of them
+ * exactly when more taken runs start at or before hi than end before lo; two Fenwick trees over
+ * the sorted run ends count both in O(log n).
  */
 export function selectFixes(findings: readonly Finding[], textLength: number, accept: (finding: Finding) => boolean = () => true): Finding[] {
+  const candidates = findings.filter((finding) => accept(finding) && validEdits(finding.fix, textLength));
+  // Every edit's run [lo, hi], then their ranks on the sorted axis of all run ends.
+  const count = candidates.reduce((sum, finding) => sum + finding.fix!.length, 0);
+  const lo = new Float64Array(count);
+  const hi = new Float64Array(count);
+  let k = 0;
+  for (const finding of candidates) {
+    for (const edit of finding.fix!) {
+      lo[k] = edit.start === edit.end ? 2 * edit.start : 2 * edit.start + 1;
+      hi[k++] = edit.start === edit.end ? 2 * edit.start : 2 * edit.end - 1;
+    }
+  }
+  const axis = distinctSorted(lo, hi);
+  const loRank = rankAll(axis, lo);
+  const hiRank = rankAll(axis, hi);
+  const starts = new FenwickTree(axis.length);
+  const ends = new FenwickTree(axis.length);
   const chosen: Finding[] = [];
-  const taken: Replacement[] = [];
-  for (const finding of findings) {
-    if (!accept(finding) || !validEdits(finding.fix, textLength)) continue;
-    const edits = finding.fix;
-    if (edits.some((edit) => taken.some((other) => editsConflict(edit, other)))) continue;
+  let first = 0;
+  for (const finding of candidates) {
+    const last = first + finding.fix!.length;
+    let free = true;
+    for (let e = first; e < last && free; e++) free = starts.countUpTo(hiRank[e]) === ends.countUpTo(loRank[e] - 1);
     // A fix whose own edits overlap is not applied.
-    if (edits.some((edit, i) => edits.some((other, j) => i < j && editsConflict(edit, other)))) continue;
-    chosen.push(finding);
-    taken.push(...edits);
+    if (free && last - first > 1) free = !runsOverlap(lo.subarray(first, last), hi.subarray(first, last));
+    if (free) {
+      for (let e = first; e < last; e++) { starts.add(loRank[e]); ends.add(hiRank[e]); }
+      chosen.push(finding);
+    }
+    first = last;
   }
   return chosen;
 }
 
+function runsOverlap(lo: Float64Array, hi: Float64Array): boolean {
+  const order = Array.from(lo.keys()).sort((a, b) => lo[a] - lo[b]);
+  return order.some((run, i) => i > 0 && lo[run] <= hi[order[i - 1]]);
+}
+
+/** The distinct values of two lists, sorted. */
+function distinctSorted(a: Float64Array, b: Float64Array): Float64Array {
+  const all = new Float64Array(a.length + b.length);
+  all.set(a);
+  all.set(b, a.length);
+  all.sort();
+  let size = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[size - 1]) all[size++] = all[i];
+  return all.subarray(0, size);
+}
+
+/** The rank on `axis` of each value (every value is on it), by binary search. */
+function rankAll(axis: Float64Array, values: Float64Array): Int32Array {
+  const ranks = new Int32Array(values.length);
+  values.forEach((value, i) => {
+    let low = 0;
+    let high = axis.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (axis[middle] < value) low = middle + 1;
+      else high = middle;
+    }
+    ranks[i] = low;
+  });
+  return ranks;
+}
+
+/** How many marks there are at or below a rank, each add and count in O(log n). */
+class FenwickTree {
+  private readonly tree: Int32Array;
+  constructor(size: number) { this.tree = new Int32Array(size + 1); }
+  add(rank: number): void { for (let i = rank + 1; i < this.tree.length; i += i & -i) this.tree[i]++; }
+  countUpTo(rank: number): number {
+    let sum = 0;
+    for (let i = rank + 1; i > 0; i -= i & -i) sum += this.tree[i];
+    return sum;
+  }
+}
+
 /** Applies non-overlapping edits (offsets into `text`); inserted line breaks follow `eol` when given. */
 export function applyReplacements(text: string, edits: readonly Replacement[], eol?: Eol): string {
-  const ordered = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const edit of ordered) out = out.slice(0, edit.start) + (eol ? withEol(edit.newText, eol) : edit.newText) + out.slice(edit.end);
-  return out;
+  // In document order, the pieces joined once: rebuilding the text at every edit was quadratic.
+  const ordered = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const pieces: string[] = [];
+  let at = 0;
+  for (const edit of ordered) {
+    pieces.push(text.slice(at, edit.start), eol ? withEol(edit.newText, eol) : edit.newText);
+    at = edit.end;
+  }
+  pieces.push(text.slice(at));
+  return pieces.join('');
 }
 
 export interface AppliedFix {

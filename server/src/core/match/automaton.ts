@@ -23,6 +23,16 @@ function folded(): Uint16Array {
 }
 const BARRIER_UNIT = BARRIER.charCodeAt(0);
 
+/** A built automaton's state: see DictionaryAutomaton.toParts. */
+export interface AutomatonParts<T> {
+  arrays: {
+    edgeStart: Int32Array; edgeUnit: Uint16Array; edgeTarget: Int32Array; rootTable: Int32Array; fail: Int32Array;
+    outputStart: Int32Array; outputPattern: Int32Array; outputLink: Int32Array; patternLength: Int32Array; patternFlags: Uint8Array;
+  };
+  values: T[];
+  longest: number;
+}
+
 export class DictionaryAutomaton<T> {
   /**
    * The trie while labels are added, one entry per state in flat arrays (no array per state: the
@@ -137,6 +147,36 @@ export class DictionaryAutomaton<T> {
     }
     this.built = true;
     return this;
+  }
+
+  /**
+   * The built automaton as typed arrays and its values, to be stored and read back with
+   * fromParts (the built-in model's is made at build time: node/precompiled.ts).
+   */
+  toParts(): AutomatonParts<T> {
+    if (!this.built) this.build();
+    return {
+      arrays: {
+        edgeStart: this.edgeStart, edgeUnit: this.edgeUnit, edgeTarget: this.edgeTarget, rootTable: this.rootTable, fail: this.fail,
+        outputStart: this.outputStart, outputPattern: this.outputPattern, outputLink: this.outputLink,
+        patternLength: this.patternLength as Int32Array, patternFlags: this.patternFlags as Uint8Array,
+      },
+      values: this.values,
+      longest: this.longest,
+    };
+  }
+
+  /** An automaton equal to the one `toParts` was taken from. */
+  static fromParts<T>(parts: AutomatonParts<T>): DictionaryAutomaton<T> {
+    const automaton = new DictionaryAutomaton<T>();
+    const a = parts.arrays;
+    Object.assign(automaton, {
+      edgeStart: a.edgeStart, edgeUnit: a.edgeUnit, edgeTarget: a.edgeTarget, rootTable: a.rootTable, fail: a.fail,
+      outputStart: a.outputStart, outputPattern: a.outputPattern, outputLink: a.outputLink, patternLength: a.patternLength, patternFlags: a.patternFlags,
+      firstChild: [], nextSibling: [], unitInto: [], patternState: [], longest: parts.longest, built: true,
+    });
+    automaton.values.push(...parts.values);
+    return automaton;
   }
 
   private hasOutput(state: number): boolean { return this.outputStart[state + 1] > this.outputStart[state]; }

@@ -1,13 +1,15 @@
 /**
  * Parses and validates one policy-model file. Problems are reported at the line of the YAML/JSON
  * node they concern (zod issue path → YAML node range), so a broken model file gets squiggles
- * where the mistake is. YAML is a superset of JSON, so one parser serves both formats.
+ * where the mistake is. YAML is a superset of JSON, so one parser serves both formats. Repeated
+ * keys are errors in both (JSON.parse would silently keep the last).
  */
 import { parseDocument, isMap, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { policyModelSchema, type PolicyModelFile } from '../../../../schemas/policy-model';
 import { LineIndex, type Range } from '../text/positions';
 import { duplicateKeys } from '../text/yaml-keys';
+import { outlineJson, type JsonOutline } from '../text/json-outline';
 
 /** A step in a path into the document; `{ key }` points at a map key itself (for unknown fields). */
 export type PathPart = PropertyKey | { key: string };
@@ -57,6 +59,9 @@ export function loadModelText(file: string, text: string): LoadedModelFile {
   if (isJson(file)) {
     const json = parseJson(file, text, lines);
     if ('problem' in json) { problems.push(json.problem); return result; }
+    // JSON.parse keeps the last of two equal keys and drops the first without a word.
+    report(duplicateJsonKeys(text), (key) => ({ file, message: `Invalid JSON: duplicate key "${key.key}"`, range: lines.rangeOf(key.span.start, key.span.end), severity: 'error' }));
+    if (problems.length > 0) return result;
     data = json.value;
   } else {
     const yaml = documentOf();
@@ -181,6 +186,11 @@ function parseJson(file: string, text: string, lines: LineIndex): { value: unkno
     const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
     return { problem: { file, severity: 'error', message: `Invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, range: lines.rangeOf(offset, offset + 1) } };
   }
+}
+
+/** Keys repeating an earlier key of their object (the text already parsed as JSON). */
+function duplicateJsonKeys(text: string): JsonOutline['duplicates'] {
+  try { return outlineJson(text).duplicates; } catch { return []; }
 }
 
 function isJson(file: string): boolean { return file.toLowerCase().endsWith('.json'); }

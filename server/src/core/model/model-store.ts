@@ -6,7 +6,8 @@
 import { ENTITY_SCHEMAS, SECTION_NAMES, type PolicyModelFile } from '../../../../schemas/policy-model';
 import { formatPath, loadModelText, type LoadedModelFile, type ModelProblem } from './load';
 import { mergeLayers, originKey, type MergedModel } from './merge';
-import { PolicyIndex } from './policy-index';
+import { PolicyIndex, type Label } from './policy-index';
+import type { DictionaryAutomaton } from '../match/automaton';
 import { checkReferences } from './references';
 
 export interface ModelBuild {
@@ -21,6 +22,8 @@ export interface PrecompiledModels {
   readonly files: readonly string[];
   /** The already validated model of a file with exactly this text, or undefined to load it from the text. */
   model(file: string, text: string): PolicyModelFile | undefined;
+  /** The label automaton of all the files merged in order, each in its precompiled version. */
+  labels?(): DictionaryAutomaton<Label> | undefined;
 }
 
 let defaultPrecompiled: PrecompiledModels | undefined;
@@ -68,7 +71,11 @@ export class ModelStore {
   /** Merges the given files in order, each in its last good version. */
   build(order: readonly string[]): ModelBuild {
     const { merged, problems } = this.merge(order);
-    return { index: new PolicyIndex(merged), problems };
+    // Exactly the precompiled files, in their order: their automaton was built at build time.
+    const precompiled = this.precompiledModels;
+    const asCompiled = precompiled?.labels && order.length === precompiled.files.length
+      && order.every((file, i) => file === precompiled.files[i] && this.fromPrecompiled.has(file));
+    return { index: new PolicyIndex(merged, asCompiled ? precompiled.labels!() : undefined), problems };
   }
 
   /** The problems a build would report, without building its index (a model file checked as it is typed). */

@@ -47,7 +47,8 @@ export class PolicyIndex {
   private readonly acronymForms = new Map<string, Map<string, Acronym[]>>();
   private readonly memos = new Map<string, unknown>();
 
-  constructor(readonly merged: MergedModel) {
+  /** `labels`: the label automaton of exactly this model, built before (the precompiled built-in model's). */
+  constructor(readonly merged: MergedModel, labels?: DictionaryAutomaton<Label>) {
     const s = merged.sections;
     this.countries = s.countries as unknown as Map<string, Country>;
     this.groups = s.groups as unknown as Map<string, Group>;
@@ -60,10 +61,11 @@ export class PolicyIndex {
     this.terminology = s.terminology as unknown as Map<string, Term>;
     this.places = s.places as unknown as Map<string, Place>;
     for (const act of this.acts.values()) {
+      if (act.number === undefined) continue;
       const key = `${act.year}/${act.number}`;
       this.actsByNumber.set(key, [...(this.actsByNumber.get(key) ?? []), act]);
     }
-    this.labels = this.buildLabels();
+    this.labels = labels ?? this.buildLabels();
   }
 
   /** A value derived from the model, computed once per model (indexes that only some rules need). */

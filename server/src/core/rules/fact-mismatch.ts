@@ -5,6 +5,13 @@ import { countryName } from '../analysis/names';
 import { escapeRegExp } from '../text/regex';
 
 const ITEM_SEPARATOR = /^\s*[,;]\s*/;
+/**
+ * How far after a fact phrase, in the same sentence, a paraphrase may put its first dated claim:
+ * "proposals for visa measures, tabled under Article 25a, concerned Bangladesh (2021) …".
+ */
+const CLAIM_WINDOW = 160;
+const SENTENCE_END = /[.!?](?:\s|$)|\u0001|\n\s*\n/;
+const DATED = /^\s*\(\d{4}\b/;
 
 interface Claim { countryId: string; countryText: string; year: number; start: number; end: number }
 
@@ -12,7 +19,10 @@ interface Claim { countryId: string; countryText: string; year: number; start: n
  * Dated claims the model contradicts. A fact kind's phrase ("proposals for such measures were
  * submitted for", "De Raad heeft formele besluiten aangenomen in het geval van") introduces
  * "Country (year[, year])" claims, each checked against the facts of that kind; kinds the model
- * records exhaustively also flag claims it has no fact for. Facts and phrases are model data.
+ * records exhaustively also flag claims it has no fact for. The claims follow the phrase at once,
+ * or, in other words, later in the same sentence: then the list starts at the first country
+ * with a year in brackets. Facts and phrases are model data. Only claims of a country and a
+ * year are read: meetings and conferences (dates, places) are not checked.
  */
 export const factMismatch: Rule = {
   id: 'fact-mismatch',
@@ -30,13 +40,32 @@ export const factMismatch: Rule = {
   },
 };
 
-/** "Bangladesh (2021), Irak (2021), Gambia (2021 en 2022) en Senegal (2022)" after the phrase. */
-function claimsAfter({ analysis }: RuleContext, from: number): Claim[] {
+/** The claims a phrase introduces: right after it, or from the first dated country later in its sentence. */
+function claimsAfter(context: RuleContext, from: number): Claim[] {
+  const direct = readClaims(context, from);
+  if (direct.countries > 0) return direct.claims;
+  const { analysis } = context;
+  const window = analysis.prose.slice(from, from + CLAIM_WINDOW);
+  const stop = window.search(SENTENCE_END);
+  const end = from + (stop >= 0 ? stop : window.length);
+  const { entities } = analysis;
+  // Entities are in text order: a binary search to the first after the phrase, then only the window.
+  let low = 0;
+  for (let high = entities.length; low < high;) { const mid = (low + high) >> 1; if (entities[mid].start > from) high = mid; else low = mid + 1; }
+  for (let i = low; i < entities.length && entities[i].start < end; i++) {
+    if (countryOf(entities[i]) && DATED.test(analysis.prose.slice(entities[i].end, entities[i].end + 12))) return readClaims(context, entities[i].start).claims;
+  }
+  return [];
+}
+
+/** "Bangladesh (2021), Irak (2021), Gambia (2021 en 2022) en Senegal (2022)" from `from`; `countries` counts the countries read, dated or not. */
+function readClaims({ analysis }: RuleContext, from: number): { claims: Claim[]; countries: number } {
   const { prose } = analysis;
   const conjunctions = analysis.language.listConjunctions.map(escapeRegExp).join('|');
   const joiner = new RegExp(`^\\s*,?\\s*(?:${conjunctions})\\s+`, 'iu');
   const years = new RegExp(`^\\s*\\((\\d{4}(?:\\s*(?:,|${conjunctions})\\s*\\d{4})*)\\)`, 'iu');
   const claims: Claim[] = [];
+  let countries = 0;
   let cursor = from;
   for (;;) {
     let at = cursor + /^\s*/.exec(prose.slice(cursor, cursor + 50))![0].length;
@@ -45,6 +74,7 @@ function claimsAfter({ analysis }: RuleContext, from: number): Claim[] {
     const entity = analysis.entityAt(at);
     const countryId = countryOf(entity);
     if (!entity || !countryId) break;
+    countries++;
     cursor = entity.end;
     const dated = years.exec(prose.slice(cursor, cursor + 60));
     if (dated) {
@@ -58,7 +88,7 @@ function claimsAfter({ analysis }: RuleContext, from: number): Claim[] {
     if (!separator) break;
     cursor += separator[0].length;
   }
-  return claims;
+  return { claims, countries };
 }
 
 function checkClaim({ analysis, language, report }: RuleContext, kind: FactKind, claim: Claim): void {

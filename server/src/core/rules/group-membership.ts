@@ -7,11 +7,16 @@ import { escapeRegExp } from '../text/regex';
 
 /** How far after a group's name its list may start ("priority countries of origin and transit (…)"). */
 const LIST_WINDOW = 120;
+/** How far after an instrument's name, in its sentence, the relation word may come ("an action plan has also been drawn up for …"). */
+const RELATION_WINDOW = 60;
+const SENTENCE_END = /[.!?](?:\s|$)|\u0001|\n\s*\n/;
 
 /**
  * Countries the text links to a group or instrument that the model does not link them to:
  * a list introduced by a group's name ("10 priority countries (…)", "key partners, including …"),
- * or an instrument tied to countries by a relation word ("the talent partnership with Nigeria").
+ * or an instrument tied to countries by a relation word, at once or a few words later in the
+ * same sentence ("the talent partnership with Nigeria", "an action plan has also been drawn up
+ * for Senegal": a sentence that adds a country to the instrument's countries).
  */
 export const groupMembership: Rule = {
   id: 'group-membership',
@@ -20,16 +25,27 @@ export const groupMembership: Rule = {
   scope: 'block',
   check(context) {
     const { analysis } = context;
+    // Groups and instruments named so far in the block (a block rule reads no other block), by id,
+    // with the lower-cased names used; entities and blocks come in text order.
+    const named = new Map<string, Set<string>>();
+    const { blocks } = analysis.draft;
+    let block = 0;
     for (const match of analysis.entities) {
       const label = analysis.labelsInLanguage(match).find((l) => l.kind === 'group' || l.kind === 'instrument');
       if (!label) continue;
+      if (block < blocks.length && match.start >= blocks[block].end) {
+        while (block < blocks.length && match.start >= blocks[block].end) block++;
+        named.clear();
+      }
+      const before = new Map(named.get(label.id) ? [[label.id, new Set(named.get(label.id))]] : []);
+      named.set(label.id, (named.get(label.id) ?? new Set()).add(label.text.toLowerCase()));
       if (label.kind === 'group') {
         const group = analysis.model.groups.get(label.id);
         const list = group && listAfter(context, match.end);
         if (group && list) checkGroupList(context, group, list, analysis.prose.slice(match.start, match.end));
       } else {
         const instrument = analysis.model.instruments.get(label.id);
-        if (instrument) checkInstrumentLink(context, instrument, label, match.end);
+        if (instrument && !isGenericMention(context, instrument, label, (id) => (id === label.id ? before.get(id) : named.get(id)))) checkInstrumentLink(context, instrument, label, match.end);
       }
     }
   },
@@ -69,15 +85,37 @@ function checkGroupList({ analysis, language, report }: RuleContext, group: Grou
   }
 }
 
-/** "the talent partnership with Nigeria": countries tied to an instrument by a relation word. */
+/**
+ * "an action plan" is the EU's action plan for a priority country only in a paragraph that has
+ * named the action plans or their group before; elsewhere ("an action plan for the energy grid of …")
+ * it is any action plan. So a secondary name (not the language's first) of an instrument that is
+ * defined by its groups links countries only after such a mention.
+ */
+function isGenericMention({ language }: RuleContext, instrument: Instrument, label: Label, namedBefore: (id: string) => Set<string> | undefined): boolean {
+  if (!instrument.groups?.length) return false;
+  const text = label.text.toLowerCase();
+  const first = instrument.names?.[language.code]?.[0];
+  if (first === undefined || first.toLowerCase() === text) return false;
+  const otherName = (id: string) => [...(namedBefore(id) ?? [])].some((name) => name !== text);
+  return !otherName(instrument.id) && !instrument.groups.some((id) => (namedBefore(id)?.size ?? 0) > 0);
+}
+
+/**
+ * "the talent partnership with Nigeria", "an action plan has also been drawn up for Senegal":
+ * countries tied to an instrument by the first relation word after it in its sentence.
+ */
 function checkInstrumentLink({ analysis, language, report }: RuleContext, instrument: Instrument, label: Label, end: number): void {
   const covered = analysis.model.instrumentCountries(instrument);
   if (covered.size === 0) return;
   const words = (language.relationWords ?? []).map(escapeRegExp).join('|');
   if (!words) return;
-  const relation = new RegExp(`^\\s+(?:${words})\\s+`, 'iu').exec(analysis.prose.slice(end, end + 30));
+  const window = analysis.prose.slice(end, end + RELATION_WINDOW);
+  const stop = window.search(SENTENCE_END);
+  const scope = stop >= 0 ? window.slice(0, stop) : window;
+  // Only the first relation word: in "an action plan for the energy grid, agreed with Ukraine" the plan is not Ukraine's.
+  const relation = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words})\\s+`, 'iu').exec(scope);
   if (!relation) return;
-  const list = readCountryList(analysis, end + relation[0].length);
+  const list = readCountryList(analysis, end + relation.index + relation[0].length);
   for (const item of list?.items ?? []) {
     if (covered.has(item.countryId!)) continue;
     const known = [...covered].map((id) => countryName(analysis.model, id, language.code)).join(', ');

@@ -1,16 +1,19 @@
 import { LANGUAGE_NAMES_EN } from '../../../../schemas/policy-model';
 import type { Rule, RuleContext } from '../rule';
-import { UNIFIED_NUMBERING_YEAR, formatArticleId } from '../analysis/acts';
-import type { Citation } from '../analysis/citations';
+import { UNIFIED_NUMBERING_YEAR, formatAct, formatArticleId, resolveCitation } from '../analysis/acts';
+import type { Citation, DomainCode } from '../analysis/citations';
 
 /**
- * Act numbers against the numbering rules: since 2015 "(EU) 2019/1155" (no "No", year first);
- * before 2015 regulations "(EC) No 810/2009". Also the number sign, the bracketed domain and
- * the inserted-article suffix as the draft's language writes them (nr., (EG), 25 bis).
+ * A citation's form against the citation rules: since 2015 "(EU) 2019/1155" and "(CFSP) 2019/797"
+ * (no "No", year first, the domain in brackets before the number); before 2015 regulations
+ * "(EC) No 810/2009" and directives and decisions "2013/32/EU", "2014/512/CFSP". The domain must
+ * fit the year, and be written as the draft's language writes it ((EG), PESC, WPZiB…), as must
+ * the number sign and inserted articles (nr., 25 bis). A number the model knows as an act of
+ * another type is named.
  */
 export const malformedCitation: Rule = {
   id: 'malformed-citation',
-  description: 'An act number or article written against the numbering rules of the draft\'s language.',
+  description: 'An act number, its domain or an article written against the citation rules of the draft\'s language and the act\'s year.',
   defaultSeverity: 'warning',
   check(context) {
     for (const citation of context.analysis.citations) checkCitation(context, citation);
@@ -18,13 +21,40 @@ export const malformedCitation: Rule = {
   },
 };
 
-function checkCitation({ language, report }: RuleContext, citation: Citation): void {
+/**
+ * The years in which a domain was used. (EEC) ends with the Maastricht Treaty (1 November 1993),
+ * (EC) and JHA acts with the Lisbon Treaty (1 December 2009), where (EU) begins: in those two
+ * years both are right. CFSP acts exist since Maastricht.
+ */
+const DOMAIN_YEARS: Record<DomainCode, [number, number]> = {
+  EEC: [1950, 1993], EC: [1993, 2009], JHA: [1993, 2009], EU: [2009, 2100], CFSP: [1993, 2100], Euratom: [1950, 2100],
+};
+
+/** The domain an act of this year and type had, for a message and a fix: (EEC), (EC) or (EU). */
+function domainOfYear(year: number): DomainCode {
+  return year < 1993 ? 'EEC' : year < 2009 ? 'EC' : 'EU';
+}
+
+function checkCitation(context: RuleContext, citation: Citation): void {
+  const { language, report } = context;
   const marker = language.citation.numberMarker[0];
   const { year, number } = citation;
-  if (citation.domain && !citation.suffix) {
-    const expected = citation.domain.code && language.citation.domains[citation.domain.code];
-    if (expected && expected !== citation.domain.text) {
-      report({ start: citation.domain.start, end: citation.domain.end, message: `In ${LANGUAGE_NAMES_EN[language.code]} the domain is written "(${expected})", not "(${citation.domain.text})".`, suggestions: [expected], fix: [{ start: citation.domain.start, end: citation.domain.end, newText: expected }] });
+  const domains = language.citation.domains;
+  checkType(context, citation);
+  // The domain, in brackets "(EG)" or as a suffix "/PESC": as this language writes it, and of its years.
+  const written = citation.domain
+    ? { text: citation.domain.text, code: citation.domain.code, start: citation.domain.start, end: citation.domain.end }
+    : citation.suffix && citation.suffixSpan
+      ? { text: citation.suffix, code: citation.suffixCode, start: citation.suffixSpan.start + 1, end: citation.suffixSpan.end }
+      : undefined;
+  if (written?.code) {
+    const expected = domains[written.code];
+    const [from, to] = DOMAIN_YEARS[written.code];
+    if (year < from || year > to) {
+      const right = domains[domainOfYear(year)];
+      report({ start: written.start, end: written.end, message: `An act of ${year} is not "${written.text}": ${year < from ? 'that domain began' : 'that domain ended'} in ${year < from ? from : to}; write "${right}".`, suggestions: [right] });
+    } else if (expected !== written.text) {
+      report({ start: written.start, end: written.end, message: `In ${LANGUAGE_NAMES_EN[language.code]} the domain is written "${expected}", not "${written.text}".`, suggestions: [expected], fix: [{ start: written.start, end: written.end, newText: expected }] });
     }
   }
   if (year >= UNIFIED_NUMBERING_YEAR) {
@@ -33,6 +63,16 @@ function checkCitation({ language, report }: RuleContext, citation: Citation): v
     }
     if (citation.order === 'number/year') {
       report({ start: citation.numbers.start, end: citation.numbers.end, message: `Since ${UNIFIED_NUMBERING_YEAR} the year comes first: "${year}/${number}".`, suggestions: [`${year}/${number}`], fix: [{ start: citation.numbers.start, end: citation.numbers.end, newText: `${year}/${number}` }] });
+    }
+    if (citation.suffixSpan && !citation.domain && written?.code) {
+      // "Decision 2018/1611/CFSP" → "Decision (CFSP) 2018/1611".
+      const domain = domains[written.code];
+      report({
+        start: citation.numbers.start, end: citation.suffixSpan.end,
+        message: `Since ${UNIFIED_NUMBERING_YEAR} the domain stands in brackets before the number: "(${domain}) ${year}/${number}".`,
+        suggestions: [`(${domain}) ${year}/${number}`],
+        fix: [{ start: citation.numbers.start, end: citation.numbers.start, newText: `(${domain}) ` }, { start: citation.suffixSpan.start, end: citation.suffixSpan.end, newText: '' }],
+      });
     }
     return;
   }
@@ -45,6 +85,18 @@ function checkCitation({ language, report }: RuleContext, citation: Citation): v
   if (citation.order === 'year/number') {
     report({ start: citation.numbers.start, end: citation.numbers.end, message: `Regulations before ${UNIFIED_NUMBERING_YEAR} are numbered number/year: "${number}/${year}".`, fix: [{ start: citation.numbers.start, end: citation.numbers.end, newText: `${number}/${year}` }] });
   }
+}
+
+/** "Regulation (EU) 2024/1346" where 2024/1346 is a directive: since 2015 one number names one act. */
+function checkType({ analysis, language, report }: RuleContext, citation: Citation): void {
+  const { sameNumberOtherType } = resolveCitation(analysis.model, citation);
+  if (!sameNumberOtherType) return;
+  const cited = analysis.prose.slice(citation.start, citation.end);
+  // In the draft's case: "la directive (UE) 2024/1351" → "règlement (UE) 2024/1351".
+  const formatted = formatAct(sameNumberOtherType, language);
+  const lowerFirst = citation.typeText.charAt(0) !== citation.typeText.charAt(0).toUpperCase();
+  const right = lowerFirst ? formatted.charAt(0).toLowerCase() + formatted.slice(1) : formatted;
+  report({ start: citation.start, end: citation.end, message: `"${cited}": ${citation.year}/${citation.number} is ${right}, not a ${citation.family}.`, suggestions: [right] });
 }
 
 /** "artikel 25a" in Dutch (which writes "25 bis"), "Article 25 bis" in English (which writes "25a"). */

@@ -27,34 +27,47 @@ function plainLine(line: string): string {
 }
 
 /**
- * A Council note (first line NOTE / NOTA / VERMERK…, or front matter `type: note`) must have the
- * header fields of its language: From/To/Subject, van/aan/Betreft, Origine/Destinataire/Objet,
- * Absender/Empfänger/Betr. Labels may be bold lines, table cells or front-matter keys.
+ * A Council note (first line NOTE / NOTA / VERMERK…, a Council letterhead whose document marker
+ * is one of these, or front matter `type: note`) must have the header fields of its language:
+ * From/To/Subject, van/aan/Betreft, Origine/Destinataire/Objet, Absender/Empfänger/Betr. Labels
+ * may be bold lines, table cells or front-matter keys. A letterhead is read as one structure
+ * (analysis/letterhead.ts): "Council of the European Union / Brussels, date / (OR. en) / number
+ * and codes / NOTE / From / To / Subject"; an attached document after "---" has its own.
  */
 export const noteHeader: Rule = {
   id: 'note-header',
   description: 'A Council note without the header fields of its language (From/To/Subject, van/aan/Betreft…).',
   defaultSeverity: 'warning',
   check({ analysis, language, report }) {
+    // A published note's letterhead (and each attached document's) holds its marker and fields.
+    const headed = analysis.letterheads.filter((head) => head.marker);
+    for (const head of headed) {
+      const lines = head.fields.map((field) => analysis.prose.slice(field.start, field.end));
+      reportMissing(head.marker!, lines, []);
+    }
+    if (headed.length > 0) return;
     const marker = noteMarker(analysis, language);
     if (!marker) return;
-    const present = new Set<Field>(fieldsInFrontMatter(analysis, language));
-    const lines = analysis.text.split(/\r\n|\r|\n/).slice(0, HEADER_LINES);
-    // A language whose data has no label for a field cannot require it.
-    for (const field of FIELDS.filter((f) => language.noteHeader[f].length === 0)) present.add(field);
-    for (const field of FIELDS) {
-      if (present.has(field)) continue;
-      const pattern = labelLine(language.noteHeader[field]);
-      if (lines.some((line) => (pattern.exec(plainLine(line))?.groups?.value ?? '').trim() !== '')) present.add(field);
+    reportMissing(marker, analysis.text.split(/\r\n|\r|\n/).slice(0, HEADER_LINES), fieldsInFrontMatter(analysis, language));
+
+    function reportMissing(marker: { start: number; end: number }, lines: string[], inFrontMatter: Field[]): void {
+      const present = new Set<Field>(inFrontMatter);
+      // A language whose data has no label for a field cannot require it.
+      for (const field of FIELDS.filter((f) => language.noteHeader[f].length === 0)) present.add(field);
+      for (const field of FIELDS) {
+        if (present.has(field)) continue;
+        const pattern = labelLine(language.noteHeader[field]);
+        if (lines.some((line) => (pattern.exec(plainLine(line))?.groups?.value ?? '').trim() !== '')) present.add(field);
+      }
+      const missing = FIELDS.filter((field) => !present.has(field));
+      if (missing.length === 0) return;
+      const names = missing.map((field) => `"${language.noteHeader[field][0]}"`);
+      report({
+        start: marker.start,
+        end: marker.end,
+        message: `This note's header lacks ${names.join(', ')}: Council notes in ${LANGUAGE_NAMES_EN[language.code]} give ${FIELDS.filter((f) => language.noteHeader[f].length > 0).map((f) => `"${language.noteHeader[f][0]}"`).join(' / ')} before the text.`,
+      });
     }
-    const missing = FIELDS.filter((field) => !present.has(field));
-    if (missing.length === 0) return;
-    const names = missing.map((field) => `"${language.noteHeader[field][0]}"`);
-    report({
-      start: marker.start,
-      end: marker.end,
-      message: `This note's header lacks ${names.join(', ')}: Council notes in ${LANGUAGE_NAMES_EN[language.code]} give ${FIELDS.map((f) => language.noteHeader[f][0]).join(' / ')} before the text.`,
-    });
   },
 };
 

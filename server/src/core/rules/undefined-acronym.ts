@@ -1,11 +1,15 @@
 import type { Rule } from '../rule';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
-import type { AcronymUse } from '../analysis/acronyms';
+import { sameSentence, type AcronymUse } from '../analysis/acronyms';
 
 /**
- * Acronyms used before they are spelled out. The first use should read "full term (ACRONYM)";
- * acronyms the language data or the model call well known (EU, JBZ, UN…), words that are not
- * acronyms (NOTE, LIMITE), Roman numerals, act citations and fixed formulas are exempt.
+ * Acronyms used before they are spelled out. The first use should spell it out, in any of the
+ * forms the Council writes ("Full term (ACR)", "the … Office ACR", "ACR (full term)", or the
+ * capitalised full term earlier); acronyms the language data or the model call well known
+ * (EU, G20, OSCE, JBZ…), words that are not acronyms (NOTE, LIMITE), Roman numerals, act
+ * citations, letterhead codes and the capitals analysis/acronyms.ts leaves out are exempt. A
+ * heading is not a first use when the text spells the acronym out, nor is a use spelled out
+ * later in the same sentence.
  */
 export const undefinedAcronym: Rule = {
   id: 'undefined-acronym',
@@ -21,9 +25,9 @@ export const undefinedAcronym: Rule = {
       else uses.set(use.acronym, [use]);
     }
     for (const [acronym, list] of uses) {
-      const first = list[0];
-      if (first.definition) continue;
       const definition = list.find((use) => use.definition);
+      const first = (definition ? list.find((use) => !use.inHeading) : undefined) ?? list[0];
+      if (definition && (definition.start <= first.start || sameSentence(analysis.prose, first.start, definition.start))) continue;
       const expansion = analysis.model.acronymsByForm(language.code).get(acronym)?.[0]?.expansions[language.code]?.[0];
       if (definition) {
         const line = analysis.lines.positionAt(definition.start).line + 1;

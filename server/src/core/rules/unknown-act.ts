@@ -1,23 +1,33 @@
 import type { Rule } from '../rule';
-import { formatAct, resolveCitation } from '../analysis/acts';
+import { eurLexReference, resolveCitation } from '../analysis/acts';
 
-/** Citations of regulations, directives and decisions the policy model does not know. */
+/**
+ * Well-formed citations of acts the policy model does not know. The model cannot hold every act,
+ * so this is information, not a warning: said once per act (at its first citation), with the
+ * act's CELEX number and a link to it on EUR-Lex, computed from the citation. The citation's
+ * form (type word, numbering, "No", domain) is malformed-citation's; a number the model knows as
+ * an act of another type is malformed-citation's too.
+ */
 export const unknownAct: Rule = {
   id: 'unknown-act',
-  description: 'A cited regulation, directive or decision that the policy model does not know.',
-  defaultSeverity: 'warning',
-  scope: 'block',
+  description: 'A cited regulation, directive or decision that the policy model does not know (once per act, with its EUR-Lex link).',
+  defaultSeverity: 'information',
   check({ analysis, language, report }) {
+    const said = new Set<string>();
     for (const citation of analysis.citations) {
       const { act, sameNumberOtherType } = resolveCitation(analysis.model, citation);
-      if (act) continue;
+      if (act || sameNumberOtherType) continue;
+      const key = `${citation.family} ${citation.year}/${citation.number}`;
+      if (said.has(key)) continue;
+      said.add(key);
       const cited = analysis.prose.slice(citation.start, citation.end);
-      if (sameNumberOtherType) {
-        const right = formatAct(sameNumberOtherType, language);
-        report({ start: citation.start, end: citation.end, message: `"${cited}": ${citation.year}/${citation.number} is ${right}, not a ${citation.typeText.toLowerCase()}.`, suggestions: [right] });
-      } else {
-        report({ start: citation.start, end: citation.end, message: `"${cited}" is not in the policy model. Check the number, or add the act to a workspace model file.` });
-      }
+      const { celex, url } = eurLexReference(citation, language.code);
+      report({
+        start: citation.start,
+        end: citation.end,
+        message: `"${cited}" is not in the policy model (CELEX ${celex}): ${url}`,
+        link: url,
+      });
     }
   },
 };

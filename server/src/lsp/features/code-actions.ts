@@ -4,15 +4,14 @@
  * and fixing every finding of the rule at once; and the `source.fixAll.councilNotes` source
  * action, which applies every safe fix and re-checks until nothing is left (as `--fix` does).
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type TextDocumentEdit, type TextEdit, type WorkspaceEdit, type CreateFile } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type TextDocumentEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
 import { checkDraft } from '../../core/check';
 import type { Finding, Replacement } from '../../core/findings';
-import { detectEol, fixUntilStable, minimalEdit, selectFixes, withEol } from '../../core/fix/apply';
+import { detectEol, fixUntilStable, minimalEdit, selectFixes, withEol, type Eol } from '../../core/fix/apply';
 import { disableFileEdit, disableLineEdit } from '../../core/fix/directives';
-import { addEntryEdit, modelAdditionFor, WORKSPACE_MODEL_FILE } from '../../core/assist/model-edit';
-import { LineIndex } from '../../core/text/positions';
+import { modelAdditionFor } from '../../core/assist/model-edit';
+import { addToModelAction } from './add-to-model';
 import type { ServerContext } from '../context';
 import { toDiagnostic } from '../diagnostics';
 import { guard } from '../guard';
@@ -76,7 +75,7 @@ export function registerCodeActions(ctx: ServerContext): void {
   }));
 }
 
-function quickFixes(ctx: ServerContext, document: TextDocument, text: string, eol: '\n' | '\r\n', finding: Finding, all: Finding[], checked: NonNullable<ReturnType<ServerContext['checked']>>): CodeAction[] {
+function quickFixes(ctx: ServerContext, document: TextDocument, text: string, eol: Eol, finding: Finding, all: Finding[], checked: NonNullable<ReturnType<ServerContext['checked']>>): CodeAction[] {
   const actions: CodeAction[] = [];
   const diagnostics = [toDiagnostic(finding)];
   const edit = (replacements: readonly Replacement[]) => documentEdit(ctx, document, replacements.map((r) => toTextEdit(document, { ...r, newText: withEol(r.newText, eol) })));
@@ -98,7 +97,7 @@ function quickFixes(ctx: ServerContext, document: TextDocument, text: string, eo
   const addition = checked.view ?? ctx.view(document)?.view;
   const model = addition && modelAdditionFor(finding, addition.analysis);
   if (model) {
-    const action = addToModelAction(ctx, document, model.section, model.entry, model.title, diagnostics);
+    const action = addToModelAction(ctx, document, model, diagnostics);
     if (action) actions.push(action);
   }
 
@@ -111,33 +110,6 @@ function quickFixes(ctx: ServerContext, document: TextDocument, text: string, eo
     actions.push({ title: `Fix all ${finding.rule} problems in this file (${sameRule.length})`, kind: CodeActionKind.QuickFix, diagnostics, edit: edit(sameRule.flatMap((f) => f.fix!)) });
   }
   return actions;
-}
-
-function addToModelAction(ctx: ServerContext, document: TextDocument, section: Parameters<typeof addEntryEdit>[2], entry: Record<string, unknown>, title: string, diagnostics: ReturnType<typeof toDiagnostic>[]): CodeAction | undefined {
-  const uri = URI.parse(document.uri);
-  const target = ctx.workspaceModelTarget(uri.scheme === 'file' ? uri.fsPath : undefined, WORKSPACE_MODEL_FILE);
-  if (!target) return undefined;
-  const targetUri = URI.file(target.file).toString();
-  const text = target.exists ? ctx.textOf(target.file) : undefined;
-  if (target.exists && text === undefined) return undefined;
-  const replacement = addEntryEdit(target.file, text, section, entry, text ? detectEol(text) : '\n');
-  if (!replacement) return undefined;
-  const lines = new LineIndex(text ?? '');
-  const textEdit: TextEdit = { range: lines.rangeOf(replacement.start, replacement.end), newText: replacement.newText };
-  const workspaceEdit = ctx.capabilities.workspace?.workspaceEdit;
-  const canCreate = !!workspaceEdit?.documentChanges && !!workspaceEdit.resourceOperations?.includes('create');
-  let edit: WorkspaceEdit;
-  if (!target.exists) {
-    if (!canCreate) return undefined;
-    const create: CreateFile = { kind: 'create', uri: targetUri, options: { ignoreIfExists: true } };
-    edit = { documentChanges: [create, { textDocument: { uri: targetUri, version: null }, edits: [textEdit] }] };
-  } else if (workspaceEdit?.documentChanges) {
-    const open = ctx.documents.get(targetUri);
-    edit = { documentChanges: [{ textDocument: { uri: targetUri, version: open ? open.version : null }, edits: [textEdit] }] };
-  } else {
-    edit = { changes: { [targetUri]: [textEdit] } };
-  }
-  return { title: target.exists ? `${title} (${target.file.split(/[\\/]/).pop()})` : title, kind: CodeActionKind.QuickFix, diagnostics, edit };
 }
 
 function toTextEdit(document: TextDocument, replacement: Replacement): TextEdit {

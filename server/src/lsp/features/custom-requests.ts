@@ -111,7 +111,8 @@ async function checkWorkspace(ctx: ServerContext, workDoneToken: ProgressToken |
         findings = checkDraft({ text, model: ctx.build.index, languages: ctx.languages, settings: ctx.checkSettings(), token: { get isCancellationRequested() { return cancelled(); } } }).findings;
         ctx.workspacePublished.add(uri);
       }
-      void ctx.connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
+      // An open draft keeps the diagnostics its check publishes with (a comparison with its original).
+      void ctx.connection.sendDiagnostics({ uri, version, diagnostics: [...findings.map(toDiagnostic), ...(open ? ctx.diagnosticSources.flatMap((source) => source(open)) : [])] });
       result.files++;
       result.findings += findings.length;
       result.errors += findings.filter((f) => f.severity === 'error').length;
