@@ -53,8 +53,10 @@ export const sourceSchema = z.object({
 export const deprecatedNameSchema = z.object({
   name: nonEmptyText,
   replacement: nonEmptyText.describe('The name to use instead.'),
-  since: z.string().optional(),
+  since: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'a date: YYYY, YYYY-MM or YYYY-MM-DD').optional()
+    .describe('The date from which the name is deprecated (YYYY, YYYY-MM or YYYY-MM-DD): drafts dated before it may use the name. Without it the name is always deprecated.'),
   reason: z.string().optional(),
+  source: sourceRef.optional().describe('Where the change of name and its date are recorded.'),
 }).strict();
 
 export const countryNamesSchema = z.object({

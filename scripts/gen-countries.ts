@@ -207,7 +207,8 @@ function isAdjective(lang: LanguageCode, label: string, names: string[]): boolea
 interface DeprecatedName { id: string; langs?: LanguageCode[]; match: RegExp; since?: string; reason: string }
 
 export const DEPRECATED_NAMES: DeprecatedName[] = [
-  { id: 'SWZ', match: /s[wv]a[zs]i|suazi|suasal|σουαζιλ|свазил/, since: '2018',
+  // Renamed by the King on 19 April 2018, the 50th anniversary of independence.
+  { id: 'SWZ', match: /s[wv]a[zs]i|suazi|suasal|σουαζιλ|свазил/, since: '2018-04-19',
     reason: 'Swaziland was renamed the Kingdom of Eswatini in April 2018.' },
   // Only where the table's short name is now Cabo Verde (sl "Zelenortski otoki" is still current).
   { id: 'CPV', langs: ['en', 'fr', 'ga', 'hr', 'it', 'mt', 'ro'], match: /cape verde|cap-vert|capo verde|capul(ui)? verde|rinn verde|zelenortsk/,
@@ -248,6 +249,7 @@ export const NOT_NAMES: { id?: string; lang: LanguageCode; match: RegExp; reason
   { id: 'JEY', lang: 'da', match: /^Baliwick of Jersey$/, reason: 'Typo, and English rather than Danish.' },
   { id: 'SPM', lang: 'pt', match: /MiquelãoSão/, reason: 'Two labels run together.' },
   { id: 'ZR0', lang: 'et', match: /^Kodakondsuseta$/, reason: 'Estonian for "stateless", not a name of Zaire.' },
+  { id: 'MMR', lang: 'en', match: /^of Burma$/, reason: 'A fragment of the former "Union of Burma"; EU texts write "Myanmar/Burma".' },
   { id: 'YUG', lang: 'es', match: /Antigua República Yugoslava de Macedonia/,
     reason: 'The former name of North Macedonia, not of Yugoslavia.' },
 ];

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { applyFix, findingsOf } from '../../support/checker';
+import { applyFix, check, findingsOf } from '../../support/checker';
 
 const found = (text: string, lang: string) => findingsOf('unknown-country', text, lang);
 
@@ -46,5 +46,52 @@ describe('rule unknown-country', () => {
 
   it('does not look inside code, links or comments', () => {
     assert.deepEqual(found('See `Tunesia` and <!-- Marocco --> and [text](https://x.eu/Tunesia).', 'en'), []);
+  });
+
+  describe('inflected names are correct words, not misspellings', () => {
+    it('accepts German genitive and dative forms of multi-word names', () => {
+      assert.deepEqual(found('Im Namen der Europäischen Union und mit dem Vereinigten Königreich.', 'de'), []);
+      assert.deepEqual(found('Das Vereinigte Königreich und die Vereinigten Staaten.', 'de'), []);
+    });
+
+    it('accepts Czech and Greek case forms of names', () => {
+      assert.deepEqual(found('Spolupráce s Tuniskem a v Tunisku, v Maroku a v Norsku.', 'cs'), []);
+      assert.deepEqual(found('Η συνεργασία της Τυνησίας, του Μαρόκου και της Νορβηγίας.', 'el'), []);
+    });
+
+    it('still flags a misspelling that is no word form of the language', () => {
+      assert.deepEqual(found('Zusammenarbeit mit Tunesein.', 'de').map((f) => f.text), ['Tunesein']);
+      assert.deepEqual(found('Tunnisko a Maroko.', 'cs').map((f) => f.text), ['Tunnisko']);
+      assert.deepEqual(found('Η Τυνισία και το Μαρόκο.', 'el').map((f) => f.text), ['Τυνισία']);
+    });
+
+    it('gives inflected correct text no finding, so --fix leaves it alone', () => {
+      const text = 'Spolupráce s Tuniskem a v Maroku.';
+      assert.deepEqual(check(text, { language: 'cs' }).findings.filter((f) => f.rule === 'unknown-country'), []);
+    });
+  });
+
+  describe('recall on real layouts', () => {
+    it('reports a misspelling after an elided article (fr, it)', () => {
+      assert.deepEqual(found("Le soutien à l'Ukriane et d'Albnie.", 'fr').map((f) => f.text), ['Ukriane', 'Albnie']);
+      assert.deepEqual(found("Il sostegno dell'Ucriana.", 'it').map((f) => f.text), ['Ucriana']);
+    });
+
+    it('accepts correct names after an elided article', () => {
+      assert.deepEqual(found("Le soutien à l'Ukraine et d'Albanie, l'Union européenne.", 'fr'), []);
+      assert.deepEqual(found("Il sostegno dell'Ucraina e dell'Albania.", 'it'), []);
+    });
+
+    it('reports a doubled letter moved in a name of seven letters or more', () => {
+      assert.deepEqual(found('Talks with Morroco and the Phillipines.', 'en').map((f) => f.text), ['Morroco', 'Phillipines']);
+      assert.deepEqual(found('Samenwerking met Marroko.', 'nl').map((f) => f.text), ['Marroko']);
+      assert.deepEqual(found('Zusammenarbeit mit Marroko.', 'de').map((f) => f.text), ['Marroko']);
+    });
+
+    it('does not take other two-edit words for names', () => {
+      assert.deepEqual(found('Im Inland und in Irland.', 'de'), []);
+      // "Algebra" is two letters from "Algeria", but no doubled letter moved.
+      assert.deepEqual(found('Algebra is taught in Algeria.', 'en'), []);
+    });
   });
 });

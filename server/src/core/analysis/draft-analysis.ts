@@ -12,6 +12,7 @@ import { LineIndex } from '../text/positions';
 import { findArticleReferences, findCitations, moveCitation, type ArticleReference, type Citation } from './citations';
 import { findDates, moveDate, type DateMention } from './dates';
 import { findAcronymUses, type AcronymUse } from './acronyms';
+import { documentDate, type DocumentDate } from './document-date';
 import { escapeRegExp } from '../text/regex';
 import { readLetterheads, type Letterhead } from './letterhead';
 import { blockRuns, type BlockCache, type BlockEntry } from './block-cache';
@@ -25,6 +26,7 @@ export class DraftAnalysis {
   private acronymCache?: AcronymUse[];
   private letterheadCache?: Letterhead[];
   private footnoteSpanCache?: { start: number; end: number; countryId: string }[];
+  private dateOfDocument?: DocumentDate | null;
 
   constructor(
     readonly draft: ParsedDraft,
@@ -93,10 +95,16 @@ export class DraftAnalysis {
     return this.acronymCache ??= findAcronymUses(this);
   }
 
+  /** When the draft was written (front matter `date:` or the letterhead's date line); undefined: today. */
+  get documentDate(): DocumentDate | undefined {
+    if (this.dateOfDocument === undefined) this.dateOfDocument = documentDate(this.draft, this.language) ?? null;
+    return this.dateOfDocument ?? undefined;
+  }
+
   /**
-   * Where designation footnotes (Kosovo*) stand in the prose, per country: the footnote text in
-   * the draft's language, or, where the model lacks that text, any block holding the footnote's
-   * key ("1244").
+   * Where designation footnotes (Kosovo*) stand in the prose, per country: the model's footnote
+   * text in the draft's language, and, in every language, any block holding the footnote's key
+   * as a number ("1244": the Council writes "UNSCR 1244/1999", "UNSCR 1244/99", "1244 (1999)").
    */
   get designationFootnoteSpans(): { start: number; end: number; countryId: string }[] {
     if (!this.footnoteSpanCache) {
@@ -106,8 +114,9 @@ export class DraftAnalysis {
         const text = country.designationFootnote?.[this.language.code];
         if (text) for (const span of textOccurrences(prose, text)) spans.push({ ...span, countryId: country.id });
         const key = country.designationFootnoteKey;
-        if (!text && key) {
-          for (const block of this.draft.blocks) if (prose.slice(block.start, block.end).includes(key)) spans.push({ start: block.start, end: block.end, countryId: country.id });
+        if (key) {
+          const keyPattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(key)}(?![\\p{L}\\p{N}])`, 'u');
+          for (const block of this.draft.blocks) if (keyPattern.test(prose.slice(block.start, block.end))) spans.push({ start: block.start, end: block.end, countryId: country.id });
         }
       }
       this.footnoteSpanCache = spans;

@@ -24,6 +24,8 @@ export interface Label {
   status?: string;
   /** The entity is no longer in use (a historical country). */
   historical?: boolean;
+  /** For deprecated names: the date from which the name is deprecated ("2019-02-12", "2022"). */
+  since?: string;
 }
 
 export interface CountryName { id: string; text: string; short: string }
@@ -143,13 +145,13 @@ export class PolicyIndex {
         for (const text of [names.short, names.formal, ...(names.variants ?? [])]) {
           if (text) add({ kind: 'country', id: country.id, lang, text, historical: country.historical });
         }
-        for (const old of names.deprecated ?? []) add({ kind: 'country-deprecated', id: country.id, lang, text: old.name, replacement: old.replacement });
+        for (const old of names.deprecated ?? []) add({ kind: 'country-deprecated', id: country.id, lang, text: old.name, replacement: old.replacement, since: old.since });
       });
     }
     for (const place of this.places.values()) perLanguage(place.names, (lang, names) => names.forEach((text) => add({ kind: 'place', id: place.id, lang, text })));
     for (const body of this.bodies.values()) {
       perLanguage(body.names, (lang, names) => names.forEach((text) => add({ kind: 'body', id: body.id, lang, text })));
-      perLanguage(body.formerNames, (lang, names) => names.forEach((old) => add({ kind: 'body-former', id: body.id, lang, text: old.name, replacement: old.replacement })));
+      perLanguage(body.formerNames, (lang, names) => names.forEach((old) => add({ kind: 'body-former', id: body.id, lang, text: old.name, replacement: old.replacement, since: old.since })));
     }
     for (const instrument of this.instruments.values()) {
       perLanguage(instrument.names, (lang, names) => names.forEach((text) => add({ kind: 'instrument', id: instrument.id, lang, text })));

@@ -4,14 +4,15 @@ import type { Rule } from '../rule';
 const MARKERS = ['*', '\\*', '[^'];
 
 /**
- * Names that must carry a designation footnote (Kosovo*) every time they are used, and the
- * footnote must be in the document. The asterisk is required in every language; the footnote
- * is recognised by its text in the draft's language or, where the model lacks that text, by
- * its key ("1244").
+ * Names that carry a designation footnote (Kosovo*), as the Council writes them: the first
+ * mention is marked with the asterisk (or a footnote reference), later mentions need not be, and
+ * the footnote is in the document. The rule is the same in every language: the footnote is the
+ * model's text in the draft's language or any block holding its key as a number ("1244", so
+ * "UNSCR 1244/1999", "UNSCR 1244/99" and "1244 (1999)" all count).
  */
 export const designationFootnote: Rule = {
   id: 'designation-footnote',
-  description: 'An entity whose designation requires a footnote (Kosovo*) is mentioned without the asterisk and the footnote.',
+  description: 'An entity whose designation requires a footnote (Kosovo*) is first mentioned without the asterisk, or the footnote is missing.',
   defaultSeverity: 'warning',
   fixes: {
     asterisk: { title: () => 'Add the designation asterisk', safety: 'safe' },
@@ -19,6 +20,7 @@ export const designationFootnote: Rule = {
   },
   check({ analysis, language, report }) {
     const footnoteReported = new Set<string>();
+    const mentioned = new Set<string>();
     for (const match of analysis.entities) {
       const label = analysis.labelsInLanguage(match).find((l) => l.kind === 'country');
       const country = label && analysis.model.countries.get(label.id);
@@ -30,11 +32,13 @@ export const designationFootnote: Rule = {
       const name = analysis.text.slice(match.start, match.end);
       const after = analysis.text.slice(match.end, match.end + 2);
       const footnoteText = footnote ? ` "* ${footnote}"` : '';
-      if (!MARKERS.some((marker) => after.startsWith(marker))) {
+      const first = !mentioned.has(label.id);
+      mentioned.add(label.id);
+      if (first && !MARKERS.some((marker) => after.startsWith(marker))) {
         report({
           start: match.start,
           end: match.end,
-          message: `"${name}" needs its designation footnote: write "${name}*" and add the footnote${footnoteText}.`,
+          message: `"${name}" needs its designation footnote at its first mention: write "${name}*" and add the footnote${footnoteText}.`,
           suggestions: [`${name}*`],
           fix: [{ start: match.end, end: match.end, newText: '*' }],
         });

@@ -5,6 +5,7 @@ import { isUpper, looseKey, matchKey } from '../text/normalize';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
 import type { LanguageData } from '../../../../schemas/language';
 import { replaceName, sameWordForm } from '../language/grammar';
+import type { PolicyIndex } from '../model/policy-index';
 
 /** A word: letters and marks, with inner hyphens and apostrophes (Guinea-Bissau, Côte d'Ivoire). */
 const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
@@ -16,6 +17,49 @@ export function allowedDistance(length: number): number {
   if (length <= 5) return 0;
   if (length <= 8) return 1;
   return 2;
+}
+
+/** A doubled letter moved ("Morroco" for "Morocco") is two edits; names of this length take it. */
+const MOVED_DOUBLE_MIN_LENGTH = 7;
+
+/** How deep the name index must reach for isNearMiss: two edits from seven letters on. */
+export function nearMissIndexDistance(length: number): number {
+  return length >= MOVED_DOUBLE_MIN_LENGTH ? 2 : allowedDistance(length);
+}
+
+/** "Morroco" and "Morocco" are the same letters once doubled letters are written once. */
+function withoutDoubles(key: string): string {
+  return key.replace(/(.)\1+/gu, '$1');
+}
+
+/**
+ * Whether a candidate found `hit.distance` edits from a name key is a slip of that name: within
+ * the allowed distance, or a doubled letter moved in a name of seven letters or more, and not a
+ * derived word (Nigerian). The rule and scripts/gen-common-words.ts share this test.
+ */
+export function isNearMiss(candidate: string, hit: { key: string; distance: number }, derivations: readonly string[]): boolean {
+  return isSlip(candidate, hit) && !isDerivedForm(candidate, hit.key, derivations);
+}
+
+/** Whether a candidate is close enough to a name key to be a slip of it, by distance alone. */
+export function isSlip(candidate: string, hit: { key: string; distance: number }): boolean {
+  return hit.distance <= allowedDistance(candidate.length)
+    || (hit.distance === 2 && hit.key.length >= MOVED_DOUBLE_MIN_LENGTH && withoutDoubles(candidate) === withoutDoubles(hit.key));
+}
+
+/** The words of the language's country names (short, formal, variants), as written. */
+export function countryNameWords(model: PolicyIndex, lang: string): Set<string> {
+  return model.memo(`country-name-words:${lang}`, () => {
+    const words = new Set<string>();
+    for (const country of model.countries.values()) {
+      if (country.historical) continue;
+      const names = country.names[lang as LanguageCode];
+      for (const text of [names?.short, names?.formal, ...(names?.variants ?? [])]) {
+        for (const word of text?.match(WORD) ?? []) words.add(word);
+      }
+    }
+    return words;
+  });
 }
 
 interface Word { start: number; end: number; text: string }
@@ -38,10 +82,11 @@ export const unknownCountry: Rule = {
     choose: { title: (c) => `Replace with "${c.new}"`, safety: 'unsafe', fromSuggestions: true },
   },
   check({ analysis, language, report }) {
-    const names = analysis.model.countryNames(language.code, allowedDistance);
+    const names = analysis.model.countryNames(language.code, nearMissIndexDistance);
     const derivations = language.derivationSuffixes ?? [];
     reportOtherLanguageNames(analysis, report);
     const ignored = ignoredWords(analysis);
+    const isCorrectWord = correctWords(analysis);
     const words = wordsOutsideEntities(analysis);
     for (let i = 0; i < words.length; i++) {
       const first = words[i];
@@ -54,8 +99,11 @@ export const unknownCountry: Rule = {
         if (!isPhrase(analysis.prose, words, i, count)) continue;
         const phrase = analysis.prose.slice(first.start, last.end);
         const key = looseKey(phrase);
-        const hits = names.lookup(key, allowedDistance(key.length)).filter((hit) => !isDerivedForm(key, hit.key, derivations));
+        const hits = names.lookup(key, nearMissIndexDistance(key.length)).filter((hit) => isNearMiss(key, hit, derivations));
         if (hits.length === 0) continue;
+        // Correct words of the language near a name: inflected forms of the name ("Europäischen
+        // Union", "z Tunezją") and ordinary words ("Inland"). Not a misspelling, so no finding.
+        if (words.slice(i, i + count).every((word) => isCorrectWord(word.text))) break;
         // Same letters but other diacritics or case: only a real difference counts.
         const best = hits[0];
         if (matchKey(phrase) === matchKey(best.value.text)) break;
@@ -80,7 +128,7 @@ export const unknownCountry: Rule = {
  * like this language's name (Island, Chili) are left alone: they are more likely other words.
  */
 function reportOtherLanguageNames(analysis: DraftAnalysis, report: RuleContext['report']): void {
-  const names = analysis.model.countryNames(analysis.language.code, allowedDistance);
+  const names = analysis.model.countryNames(analysis.language.code, nearMissIndexDistance);
   for (const match of analysis.entities) {
     if (match.values.some((label) => label.lang === analysis.language.code)) continue;
     const countryIds = new Set(match.values.filter((label) => label.kind === 'country').map((label) => label.id));
@@ -88,7 +136,7 @@ function reportOtherLanguageNames(analysis: DraftAnalysis, report: RuleContext['
     const phrase = analysis.prose.slice(match.start, match.end);
     const key = looseKey(phrase);
     const derivations = analysis.language.derivationSuffixes ?? [];
-    const hit = names.lookup(key, allowedDistance(key.length)).find((h) => countryIds.has(h.value.id) && !isDerivedForm(key, h.key, derivations));
+    const hit = names.lookup(key, allowedDistance(key.length)).find((h) => countryIds.has(h.value.id) && isNearMiss(key, h, derivations));
     if (!hit) continue;
     report({
       start: match.start,
@@ -119,15 +167,38 @@ function startsMultiWordName(analysis: DraftAnalysis, word: string): boolean {
 
 const ignoredWordsOf = new WeakMap<LanguageData, Set<string>>();
 
-/** The language's function words, common look-alikes and capitalised non-acronyms, in lower case (built once per language). */
+/** The language's function words and capitalised non-acronyms, in lower case (built once per language): no name starts with them. */
 function ignoredWords(analysis: DraftAnalysis): Set<string> {
   const language = analysis.language;
   let words = ignoredWordsOf.get(language);
   if (!words) {
-    words = new Set([...language.detection.stopwords, ...(language.commonWords ?? []), ...(language.notAcronyms ?? [])].map((w) => w.toLowerCase()));
+    words = new Set([...language.detection.stopwords, ...(language.notAcronyms ?? [])].map((w) => w.toLowerCase()));
     ignoredWordsOf.set(language, words);
   }
   return words;
+}
+
+const commonWordsOf = new WeakMap<LanguageData, Set<string>>();
+
+/**
+ * Whether a word is a correct word of the language: one of its common words near a name (the
+ * Hunspell forms of languages/<code>.json commonWords), a word of one of its country names
+ * ("Union"), or a function word.
+ */
+function correctWords(analysis: DraftAnalysis): (word: string) => boolean {
+  const language = analysis.language;
+  let common = commonWordsOf.get(language);
+  if (!common) {
+    common = new Set((language.commonWords ?? []).map((w) => w.toLowerCase()));
+    commonWordsOf.set(language, common);
+  }
+  const known = common;
+  const ignored = ignoredWords(analysis);
+  const nameWords = analysis.model.memo(`country-name-words-lower:${language.code}`, () => new Set([...countryNameWords(analysis.model, language.code)].map((w) => w.toLowerCase())));
+  return (word) => {
+    const lower = word.toLowerCase();
+    return known.has(lower) || nameWords.has(lower) || ignored.has(lower);
+  };
 }
 
 /** Words of the prose that no known label covers. */
@@ -136,14 +207,21 @@ function wordsOutsideEntities(analysis: DraftAnalysis): Word[] {
   const words: Word[] = [];
   let e = 0;
   for (const match of analysis.prose.matchAll(WORD)) {
-    const start = match.index!;
-    const end = start + match[0].length;
+    const elided = ELIDED_ARTICLE.exec(match[0]);
+    const start = match.index! + (elided ? elided[0].length : 0);
+    const end = match.index! + match[0].length;
     while (e < entities.length && entities[e].end <= start) e++;
     if (e < entities.length && entities[e].start < end) continue;
-    words.push({ start, end, text: match[0] });
+    words.push({ start, end, text: match[0].slice(start - match.index!) });
   }
   return words;
 }
+
+/**
+ * An elided article or preposition before a capitalised word: fr "l'Ukraine", "d'Albanie",
+ * it "dell'Albania", "nell'Unione". The name starts after the apostrophe.
+ */
+const ELIDED_ARTICLE = /^\p{Ll}{1,5}['’](?=\p{Lu})/u;
 
 /** Words i..i+count-1 form one phrase: only spaces between them, capitalised at both ends. */
 function isPhrase(prose: string, words: Word[], i: number, count: number): boolean {

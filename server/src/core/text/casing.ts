@@ -17,6 +17,9 @@ export function casingFits(foundText: string, labelText: string): boolean {
   return labelWords.every((word, i) => {
     const other = foundWords[i];
     if (i === 0 && LEADING_ARTICLES.has(word.toLowerCase()) && labelWords.length > 1) return other.toLowerCase() === word.toLowerCase();
+    // A label that starts in lower case mid-sentence ("voormalige Joegoslavische Republiek …")
+    // starts with a capital at the start of a sentence or a list item.
+    if (i === 0 && labelWords.length > 1 && word[0] !== word[0].toUpperCase() && other === word[0].toUpperCase() + word.slice(1)) return true;
     // Names in ALL CAPS (headings, headers) are fine too.
     return other === word || other === word.toUpperCase();
   });
