@@ -65,6 +65,11 @@ describe('rule unknown-country', () => {
       assert.deepEqual(found('Η Τυνισία και το Μαρόκο.', 'el').map((f) => f.text), ['Τυνισία']);
     });
 
+    it('accepts Estonian case forms of "Euroopa Liit" and still flags a misspelt one', () => {
+      assert.deepEqual(found('Euroopa Liidu Nõukogu ja Euroopa Liidus elavad inimesed.', 'et'), []);
+      assert.deepEqual(found('Euroopa Liidd otsustas.', 'et').map((f) => f.text), ['Euroopa Liidd']);
+    });
+
     it('gives inflected correct text no finding, so --fix leaves it alone', () => {
       const text = 'Spolupráce s Tuniskem a v Maroku.';
       assert.deepEqual(check(text, { language: 'cs' }).findings.filter((f) => f.rule === 'unknown-country'), []);
