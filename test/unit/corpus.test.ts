@@ -15,9 +15,7 @@ import { CorpusEvaluator, compareFindings, corpusFiles, describeMark, markKeys, 
  * They stay in the corpus (so `npm run eval` counts them as misses); this test asserts that they
  * are still missed, so that a fix must remove its entry here. examples/README.md lists them too.
  */
-const KNOWN_MISSES: Record<string, string> = {
-  'examples/fr/errors-crosschecks-boite-a-outils.md:13 group-membership': 'the suggestion replaces "le Sénégal" by "Égypte", dropping the article the list needs ("l\'Égypte")',
-};
+const KNOWN_MISSES: Record<string, string> = {};
 
 describe('example corpus', () => {
   const root = packageRoot();

@@ -92,6 +92,15 @@ describe('rule group-membership', () => {
     assert.match(hit.message, /leaves out Libië/);
   });
 
+  it('suggests the missing member written as the list writes its items: with the article in French, bare in Dutch', () => {
+    const fr = "Les pays prioritaires d'origine et de transit (l'Afghanistan, la Bosnie-Herzégovine, la Tunisie, le Niger, le Nigeria, l'Iraq, la Libye, le Maroc, le Pakistan et le Sénégal) ont un coordinateur.";
+    const [hit] = members(fr, 'fr');
+    assert.equal(hit.text, 'le Sénégal');
+    assert.deepEqual(hit.finding.suggestions, ["l'Égypte"]);
+    const [nl] = members(`10 prioritaire landen van herkomst en doorreis (${TEN_NL.replace('Libië', 'Ethiopië')}).`, 'nl');
+    assert.deepEqual(nl.finding.suggestions, ['Libië']);
+  });
+
   it('flags a country tied to an instrument that the model does not link it to', () => {
     const [hit] = members('The Talent Partnerships with Nigeria and Morocco.', 'en');
     assert.equal(hit.text, 'Nigeria');

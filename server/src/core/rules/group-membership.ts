@@ -4,6 +4,9 @@ import type { Label } from '../model/policy-index';
 import { inclusionMarkerIn, readColonList, readCountryList, readParenthesisedList, type Enumeration } from '../analysis/enumerations';
 import { countryName } from '../analysis/names';
 import { escapeRegExp } from '../text/regex';
+import { nameWithArticle } from '../language/grammar';
+import type { DraftAnalysis } from '../analysis/draft-analysis';
+import type { LanguageData } from '../../../../schemas/language';
 
 /** How far after a group's name its list may start ("priority countries of origin and transit (…)"). */
 const LIST_WINDOW = 120;
@@ -84,9 +87,18 @@ function checkGroupList({ analysis, language, report }: RuleContext, group: Grou
       start: item.start,
       end: item.end,
       message: `${item.text} is not one of the ${groupText}${group.complete === false ? ' recorded in the policy model' : ''}.${missingText}`,
-      suggestions: missing.length === 1 ? [countryName(analysis.model, missing[0], language.code)] : undefined,
+      suggestions: missing.length === 1 ? [replacementFor(analysis, language, item, missing[0])] : undefined,
     });
   }
+}
+
+/** The missing member's name written as the replaced item is: with its article where the item has one ("le Sénégal" -> "l'Égypte"). */
+function replacementFor(analysis: DraftAnalysis, language: LanguageData, item: Enumeration['items'][number], missingId: string): string {
+  const name = countryName(analysis.model, missingId, language.code);
+  const itemName = countryName(analysis.model, item.countryId!, language.code);
+  const itemWithArticle = nameWithArticle(language, itemName);
+  const apostrophe = /’/.test(item.text) ? '’' : "'";
+  return itemWithArticle !== itemName && itemWithArticle.toLowerCase() === item.text.toLowerCase() ? nameWithArticle(language, name, apostrophe) : name;
 }
 
 /**
