@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { documentDate, isBefore, parseIsoDate } from '../../server/src/core/analysis/document-date';
 import { readDraft } from '../../server/src/core/markdown/parse';
+import { readLetterheads } from '../../server/src/core/analysis/letterhead';
 import { testLanguages } from '../support/checker';
 
 const dateOf = (text: string, lang: string) => {
-  const found = documentDate(readDraft(text), testLanguages().get(lang)!);
+  const draft = readDraft(text);
+  const found = documentDate(draft, readLetterheads(draft, testLanguages().get(lang)!));
   return found && `${found.year}-${found.month}-${found.day} ${found.from}`;
 };
 

@@ -97,7 +97,7 @@ export class DraftAnalysis {
 
   /** When the draft was written (front matter `date:` or the letterhead's date line); undefined: today. */
   get documentDate(): DocumentDate | undefined {
-    if (this.dateOfDocument === undefined) this.dateOfDocument = documentDate(this.draft, this.language) ?? null;
+    if (this.dateOfDocument === undefined) this.dateOfDocument = documentDate(this.draft, this.letterheads) ?? null;
     return this.dateOfDocument ?? undefined;
   }
 
