@@ -7,19 +7,10 @@
  * `mode: replace`; `remove` deletes entities by id. See server/src/core/model/merge.ts.
  */
 import { z } from 'zod';
+import { EU_LANGUAGES, SECTIONS, type SectionName } from './model-names';
 
-/** The 24 official EU languages, by ISO 639-1 code. */
-export const EU_LANGUAGES = [
-  'bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr',
-  'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv',
-] as const;
-/** English names of the languages, for messages (which are in English). */
-export const LANGUAGE_NAMES_EN: Record<typeof EU_LANGUAGES[number], string> = {
-  bg: 'Bulgarian', cs: 'Czech', da: 'Danish', de: 'German', el: 'Greek', en: 'English', es: 'Spanish',
-  et: 'Estonian', fi: 'Finnish', fr: 'French', ga: 'Irish', hr: 'Croatian', hu: 'Hungarian', it: 'Italian',
-  lt: 'Lithuanian', lv: 'Latvian', mt: 'Maltese', nl: 'Dutch', pl: 'Polish', pt: 'Portuguese', ro: 'Romanian',
-  sk: 'Slovak', sl: 'Slovenian', sv: 'Swedish',
-};
+export { EU_LANGUAGES, LANGUAGE_NAMES_EN, SECTION_NAMES, type SectionName } from './model-names';
+
 export const languageCode = z.enum(EU_LANGUAGES).describe('An official EU language (ISO 639-1).');
 export type LanguageCode = z.infer<typeof languageCode>;
 
@@ -187,10 +178,6 @@ export const placeSchema = z.object({
   country: id.optional(),
 }).strict();
 
-const SECTIONS = ['countries', 'groups', 'acts', 'instruments', 'bodies', 'acronyms', 'facts',
-  'factKinds', 'terminology', 'places', 'sources'] as const;
-export type SectionName = typeof SECTIONS[number];
-export const SECTION_NAMES: readonly SectionName[] = SECTIONS;
 
 /** The complete form of each entity, as it must be once all layers are merged. */
 export const ENTITY_SCHEMAS = {

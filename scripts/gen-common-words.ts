@@ -40,7 +40,7 @@ const DEBIAN_WORD_LISTS: Record<string, string> = {
   de: '/usr/share/dict/ngerman', it: '/usr/share/dict/italian', es: '/usr/share/dict/spanish',
 };
 /** npm package of each language's Hunspell dictionary (British English for the EU's English). */
-const HUNSPELL: Record<string, string> = Object.fromEntries(EU_LANGUAGES.filter((l) => l !== 'fi' && l !== 'mt').map((l) => [l, l === 'en' ? 'dictionary-en-gb' : `dictionary-${l}`]));
+const HUNSPELL: Record<string, string> = Object.fromEntries(EU_LANGUAGES.filter((l) => l !== 'fi' && l !== 'mt').map((l) => [l, l === 'en' ? 'dictionary-en-gb' : l === 'pt' ? 'dictionary-pt-pt' : `dictionary-${l}`]));
 
 const { values: options } = parseArgs({ options: { from: { type: 'string' }, only: { type: 'string' } } });
 const root = packageRoot();
@@ -120,6 +120,27 @@ function debianWords(lang: string): Iterable<string> | undefined {
   return path && existsSync(path) ? readFileSync(path, 'utf8').split('\n').map((w) => w.trim()) : undefined;
 }
 
+/**
+ * `text` (a languages/*.json file) with the array under the top-level `key` replaced by
+ * `values`, one per line, or added before the closing brace: the rest of the file keeps its
+ * hand-written layout, so that a regenerated list is a diff of that list only.
+ */
+function replaceArray(text: string, key: string, values: string[]): string {
+  const array = `[\n${values.map((v) => `    ${JSON.stringify(v)}`).join(',\n')}\n  ]`;
+  const start = text.indexOf(`\n  ${JSON.stringify(key)}: [`);
+  if (start < 0) return text.replace(/\n}\s*$/, `,\n  ${JSON.stringify(key)}: ${array}\n}\n`);
+  const open = text.indexOf('[', start);
+  let end = open + 1;
+  for (let depth = 1, inString = false; depth > 0; end++) {
+    const ch = text[end];
+    if (inString) { if (ch === '\\') end++; else if (ch === '"') inString = false; }
+    else if (ch === '"') inString = true;
+    else if (ch === '[') depth++;
+    else if (ch === ']') depth--;
+  }
+  return `${text.slice(0, open)}${array}${text.slice(end)}`;
+}
+
 async function main(): Promise<void> {
 for (const code of EU_LANGUAGES) {
   if (only && !only.has(code)) continue;
@@ -156,11 +177,15 @@ for (const code of EU_LANGUAGES) {
   }
   if (used.length === 0) { console.log(`${code}: no word list, skipped`); continue; }
   const file = join(root, 'languages', `${code}.json`);
-  const data = JSON.parse(readFileSync(file, 'utf8'));
-  data.commonWords = [...found].sort((a, b) => a.localeCompare(b));
+  let text = readFileSync(file, 'utf8');
+  const data = JSON.parse(text);
   const note = '(near-miss words computed by scripts/gen-common-words.ts)';
-  data.sources = [...(data.sources ?? []).filter((s: string) => !s.endsWith(note)), ...used.map((s) => `${s} ${note}`)];
-  writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
+  // A list written by hand until a dictionary was read (et) gives way to the generated one.
+  const sourceLines = [...(data.sources ?? []).filter((s: string) => !s.endsWith(note) && !s.startsWith('commonWords:')), ...used.map((s) => `${s} ${note}`)];
+  text = replaceArray(text, 'sources', sourceLines);
+  text = replaceArray(text, 'commonWords', [...found].sort((a, b) => a.localeCompare(b, code)));
+  JSON.parse(text); // still one JSON document
+  writeFileSync(file, text);
   console.log(`${code}: ${found.size} correct words near a country name (${used.join('; ')})`);
 }
 }

@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadModelText } from '../../server/src/core/model/load';
 import { ModelStore, type ModelBuild, type PrecompiledModels } from '../../server/src/core/model/model-store';
 import { defaultModelFiles, loadLanguages, packageRoot } from '../../server/src/node/resources';
 import { decodeLabels, languagesFromPrecompiled, PRECOMPILED_LABELS, PRECOMPILED_LANGUAGES, PRECOMPILED_MODEL, precompileModel, readPrecompiledModels, sha256, type PrecompiledLanguageData, type PrecompiledModelData } from '../../server/src/node/precompiled';
 import { LanguageRegistry } from '../../server/src/core/language/registry';
+import { loadModelFromDisk } from '../../server/src/node/session';
+import { checkDraft } from '../../server/src/core/check';
 
 const root = packageRoot();
 const files = defaultModelFiles(root);
@@ -114,6 +118,26 @@ describe('precompiled label automaton of the built-in model', () => {
   });
 });
 
+describe('a check with the built-in model alone', () => {
+  it('never loads zod: the schemas are only needed for files not validated at build time', function () {
+    const cli = join(root, 'dist', 'cli.js');
+    if (!existsSync(cli)) this.skip();
+    const dir = mkdtempSync(join(tmpdir(), 'council-notes-zod-'));
+    const draft = join(dir, 'note.md');
+    writeFileSync(draft, '# Note\n\nDe Raad heeft met Marokko en Tunesië gesproken.\n');
+    // zod 4 leaves its global configuration object on globalThis when it is loaded.
+    const probe = (...options: string[]) => spawnSync(process.execPath, ['-e', `require(${JSON.stringify(cli)}).main(${JSON.stringify(['check', ...options, draft])}).then(() => process.stderr.write('zod:' + (globalThis.__zod_globalConfig !== undefined)))`], { cwd: dir, encoding: 'utf8' }).stderr;
+    try {
+      assert.match(probe(), /zod:false/);
+      // A workspace model file is validated at run time, so there zod is loaded.
+      writeFileSync(join(dir, 'extra.policy.yaml'), 'countries:\n  - id: XKX\n');
+      assert.match(probe('--model', join(dir, 'extra.policy.yaml')), /zod:true/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('precompiled language data', () => {
   const dir = join(root, 'languages');
   const texts = () => readdirSync(dir).filter((name) => name.endsWith('.json')).sort().map((name) => ({ file: join(dir, name), text: readFileSync(join(dir, name), 'utf8') }));
@@ -126,6 +150,21 @@ describe('precompiled language data', () => {
     assert.deepEqual(loadLanguages(root).all, validated.all);
     const data = JSON.parse(readFileSync(path, 'utf8')) as PrecompiledLanguageData;
     assert.deepEqual(data.files.map((entry) => entry.name), readdirSync(dir).filter((name) => name.endsWith('.json')).sort());
+  });
+
+  it('parses a language\'s word list only when it is read, so a check reads only its own language\'s', function () {
+    if (!existsSync(join(root, PRECOMPILED_LANGUAGES))) this.skip();
+    const languages = loadLanguages(root);
+    const unread = (code: string) => Object.getOwnPropertyDescriptor(languages.get(code)!, 'commonWords')?.get !== undefined;
+    assert.ok(unread('pl') && unread('en'));
+    const model = loadModelFromDisk([]).build.index;
+    // An English draft with a near-miss ("Tunesia"), so the rule consults the English list.
+    const findings = checkDraft({ text: '# Note\n\nThe Presidency met Tunesia on 3 May 2024.\n', model, languages, settings: { language: 'en' } }).findings;
+    assert.ok(findings.some((f) => f.rule === 'unknown-country'), 'the near miss is still reported');
+    assert.ok(!unread('en'), 'the draft\'s language list was read');
+    assert.ok(unread('pl') && unread('cs'), 'other languages\' lists stay unparsed');
+    assert.ok(languages.get('pl')!.commonWords!.includes('Tunezją'));
+    assert.ok(!unread('pl'));
   });
 
   it('validates a file whose text is not the one precompiled, and refuses an invalid one', () => {

@@ -24,15 +24,40 @@ export const PRECOMPILED_MODEL = join('dist', 'default-model.json');
  * are used alone, each in its precompiled version.
  */
 export const PRECOMPILED_LABELS = join('dist', 'default-labels.bin');
-/** The language files (languages/*.json), validated at build time: zod is not run on them at start. */
+/**
+ * The language files (languages/*.json), validated at build time: zod is not run on them at start.
+ * Each language's `commonWords` (the Hunspell word forms, most of the data: tens of thousands of
+ * words for 24 languages) is kept as JSON text and parsed on first use, so a check reads only the
+ * word list of its draft's language (docs/performance.md, "Cold start").
+ */
 export const PRECOMPILED_LANGUAGES = join('dist', 'languages.json');
 
-export interface PrecompiledLanguageData { version: 1; files: { name: string; sha256: string; data: LanguageData }[] }
+export interface PrecompiledLanguageData { version: 2; files: { name: string; sha256: string; data: Omit<LanguageData, 'commonWords'>; commonWords?: string }[] }
 
 /** Validates the language files (throws on a problem, as at run time) for PRECOMPILED_LANGUAGES. */
 export function precompileLanguages(files: readonly { file: string; text: string }[]): PrecompiledLanguageData {
   const registry = LanguageRegistry.fromTexts(files);
-  return { version: 1, files: files.map(({ file, text }, i) => ({ name: basename(file), sha256: sha256(text), data: registry.all[i] })) };
+  return {
+    version: 2,
+    files: files.map(({ file, text }, i) => {
+      const { commonWords, ...data } = registry.all[i];
+      return { name: basename(file), sha256: sha256(text), data, commonWords: commonWords && JSON.stringify(commonWords) };
+    }),
+  };
+}
+
+/** The language data with its `commonWords` parsed from `words` when first read. */
+function withLazyWords(data: Omit<LanguageData, 'commonWords'>, words: string | undefined): LanguageData {
+  if (words === undefined) return data;
+  return Object.defineProperty(data, 'commonWords', {
+    enumerable: true,
+    configurable: true,
+    get(this: LanguageData) {
+      const value = JSON.parse(words) as string[];
+      Object.defineProperty(this, 'commonWords', { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+  }) as LanguageData;
 }
 
 /**
@@ -42,10 +67,10 @@ export function precompileLanguages(files: readonly { file: string; text: string
 export function languagesFromPrecompiled(path: string, files: readonly { file: string; text: string }[]): LanguageRegistry {
   let data: PrecompiledLanguageData | undefined;
   try { data = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) as PrecompiledLanguageData : undefined; } catch { data = undefined; }
-  if (data?.version === 1 && Array.isArray(data.files) && data.files.length === files.length) {
+  if (data?.version === 2 && Array.isArray(data.files) && data.files.length === files.length) {
     const byName = new Map(data.files.map((entry) => [entry.name, entry]));
-    const known = files.map(({ file, text }) => { const entry = byName.get(basename(file)); return entry && entry.sha256 === sha256(text) ? entry.data : undefined; });
-    if (known.every((language) => language !== undefined)) return new LanguageRegistry(known as LanguageData[]);
+    const known = files.map(({ file, text }) => { const entry = byName.get(basename(file)); return entry && entry.sha256 === sha256(text) ? entry : undefined; });
+    if (known.every((entry) => entry !== undefined)) return new LanguageRegistry(known.map((entry) => withLazyWords(entry!.data, entry!.commonWords)));
   }
   return LanguageRegistry.fromTexts(files);
 }

@@ -4,7 +4,8 @@
  * CELEX number and ELI with a EUR-Lex link. LSP-free: the server wraps the text in MarkupContent.
  */
 import type { LanguageData } from '../../../../schemas/language';
-import { EU_LANGUAGES, LANGUAGE_NAMES_EN, type Act, type Fact, type LanguageCode, type SectionName } from '../../../../schemas/policy-model';
+import { EU_LANGUAGES, LANGUAGE_NAMES_EN } from '../../../../schemas/model-names';
+import type { Act, Fact, LanguageCode, SectionName } from '../../../../schemas/policy-model';
 import { actName, checkArticle, describeArticles, formatAct, formatArticleId } from '../analysis/acts';
 import type { PolicyIndex } from '../model/policy-index';
 import { originKey } from '../model/merge';

@@ -6,7 +6,7 @@
  */
 import { stringify, parseDocument, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { SectionName } from '../../../../schemas/policy-model';
-import { LANGUAGE_NAMES_EN } from '../../../../schemas/policy-model';
+import { LANGUAGE_NAMES_EN } from '../../../../schemas/model-names';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
 import { eurLexReference, formatAct } from '../analysis/acts';
 import { countryOf } from '../analysis/enumerations';

@@ -7,7 +7,8 @@
 import type { DraftAnalysis } from '../analysis/draft-analysis';
 import type { Finding, Severity } from '../findings';
 import type { Range } from '../text/positions';
-import { LANGUAGE_NAMES_EN, type LanguageCode } from '../../../../schemas/policy-model';
+import { LANGUAGE_NAMES_EN } from '../../../../schemas/model-names';
+import type { LanguageCode } from '../../../../schemas/policy-model';
 import { referenceLabel } from '../assist/references';
 import { alignUnits, beadCost, contentDistance, type Bead } from './align';
 import { readUnits, type Item, type Unit } from './units';

@@ -3,7 +3,8 @@
  * files itself: callers hand it the file texts, so the same code runs in the CLI, the server
  * and tests.
  */
-import { languageDataSchema, type LanguageData } from '../../../../schemas/language';
+import type { LanguageData } from '../../../../schemas/language';
+import { languageSchemas } from '../model/lazy-schemas';
 import type { LanguageCode } from '../../../../schemas/policy-model';
 
 export class LanguageRegistry {
@@ -25,7 +26,7 @@ export class LanguageRegistry {
   /** Parses language files; throws with the file name and the first problem if one is invalid. */
   static fromTexts(files: readonly { file: string; text: string }[]): LanguageRegistry {
     const languages = files.map(({ file, text }) => {
-      const parsed = languageDataSchema.safeParse(JSON.parse(text));
+      const parsed = languageSchemas().languageDataSchema.safeParse(JSON.parse(text));
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`);

@@ -6,7 +6,8 @@
  */
 import { parseDocument, isMap, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
-import { policyModelSchema, type PolicyModelFile } from '../../../../schemas/policy-model';
+import type { PolicyModelFile } from '../../../../schemas/policy-model';
+import { policyModelSchemas } from './lazy-schemas';
 import { LineIndex, type Range } from '../text/positions';
 import { duplicateKeys } from '../text/yaml-keys';
 import { outlineJson, type JsonOutline } from '../text/json-outline';
@@ -80,7 +81,7 @@ export function loadModelText(file: string, text: string): LoadedModelFile {
   }
   if (data === null || data === undefined) data = {};
 
-  const parsed = policyModelSchema.safeParse(data);
+  const parsed = policyModelSchemas().policyModelSchema.safeParse(data);
   if (!parsed.success) {
     report(parsed.error.issues, (issue) => problemFromIssue(file, issue, rangeAt));
     return result;

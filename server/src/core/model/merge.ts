@@ -3,7 +3,8 @@
  * entities, extends those with the same id (objects merged, lists united), replaces them
  * (`mode: replace`), or deletes them (`remove`).
  */
-import { SECTION_NAMES, type PolicyModelFile, type SectionName } from '../../../../schemas/policy-model';
+import { SECTION_NAMES } from '../../../../schemas/model-names';
+import type { PolicyModelFile, SectionName } from '../../../../schemas/policy-model';
 
 export type Entity = { id: string; mode?: 'extend' | 'replace' } & Record<string, unknown>;
 export type EntitySections = Record<SectionName, Map<string, Entity>>;

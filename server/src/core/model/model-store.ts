@@ -3,7 +3,9 @@
  * A file that fails to load keeps its last good version in use, so one typo in a model file
  * never takes the checks away from the drafter.
  */
-import { ENTITY_SCHEMAS, SECTION_NAMES, type PolicyModelFile } from '../../../../schemas/policy-model';
+import { SECTION_NAMES } from '../../../../schemas/model-names';
+import type { PolicyModelFile } from '../../../../schemas/policy-model';
+import { policyModelSchemas } from './lazy-schemas';
 import { formatPath, loadModelText, type LoadedModelFile, type ModelProblem } from './load';
 import { mergeLayers, originKey, type MergedModel } from './merge';
 import { PolicyIndex, type Label } from './policy-index';
@@ -121,7 +123,7 @@ export class ModelStore {
     for (const section of SECTION_NAMES) {
       for (const [id, entity] of merged.sections[section]) {
         if (validated.size > 0 && merged.origins.get(originKey(section, id))?.every((origin) => validated.has(origin.file))) continue;
-        const parsed = ENTITY_SCHEMAS[section].safeParse(entity);
+        const parsed = policyModelSchemas().ENTITY_SCHEMAS[section].safeParse(entity);
         if (parsed.success) continue;
         merged.sections[section].delete(id);
         const origin = merged.origins.get(originKey(section, id))?.at(-1);

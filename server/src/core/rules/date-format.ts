@@ -1,4 +1,4 @@
-import { LANGUAGE_NAMES_EN } from '../../../../schemas/policy-model';
+import { LANGUAGE_NAMES_EN } from '../../../../schemas/model-names';
 import type { Rule } from '../rule';
 import { daysInMonth, formatDate, textAfterYear } from '../analysis/dates';
 

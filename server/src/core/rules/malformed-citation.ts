@@ -1,4 +1,4 @@
-import { LANGUAGE_NAMES_EN } from '../../../../schemas/policy-model';
+import { LANGUAGE_NAMES_EN } from '../../../../schemas/model-names';
 import type { Rule, RuleContext } from '../rule';
 import { UNIFIED_NUMBERING_YEAR, formatAct, formatArticleId, resolveCitation } from '../analysis/acts';
 import type { Citation, DomainCode } from '../analysis/citations';

@@ -1,4 +1,4 @@
-import { LANGUAGE_NAMES_EN } from '../../../../schemas/policy-model';
+import { LANGUAGE_NAMES_EN } from '../../../../schemas/model-names';
 import type { LanguageData } from '../../../../schemas/language';
 import type { Rule } from '../rule';
 import type { DraftAnalysis } from '../analysis/draft-analysis';

@@ -1,4 +1,5 @@
-import { LANGUAGE_NAMES_EN, type LanguageCode } from '../../../../schemas/policy-model';
+import { LANGUAGE_NAMES_EN } from '../../../../schemas/model-names';
+import type { LanguageCode } from '../../../../schemas/policy-model';
 import { FuzzyIndex } from '../match/fuzzy';
 import type { Rule, RuleContext } from '../rule';
 import { isUpper, looseKey, matchKey } from '../text/normalize';

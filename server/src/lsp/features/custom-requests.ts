@@ -7,7 +7,7 @@ import type { CancellationToken, ProgressToken, WorkDoneProgressReporter } from 
 import { URI } from 'vscode-uri';
 import { readFileSync } from 'node:fs';
 import type { SectionName } from '../../../../schemas/policy-model';
-import { SECTION_NAMES } from '../../../../schemas/policy-model';
+import { SECTION_NAMES } from '../../../../schemas/model-names';
 import { checkDraft } from '../../core/check';
 import { referencesByKind } from '../../core/assist/references';
 import type { ServerContext } from '../context';
