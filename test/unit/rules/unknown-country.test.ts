@@ -70,6 +70,24 @@ describe('rule unknown-country', () => {
       assert.deepEqual(found('Euroopa Liidd otsustas.', 'et').map((f) => f.text), ['Euroopa Liidd']);
     });
 
+    // One sentence per language with case forms of its names (from the word lists generated from
+    // the Hunspell and cspell dictionaries), then a slip in a name that no dictionary knows.
+    const INFLECTED: [lang: string, correct: string, misspelt: string, slip: string][] = [
+      ['hr', 'Vijeće je razgovaralo o Maroku, s Tunisom i o stanju u Tunisu i Ukrajini.', 'Vijeće je razgovaralo s Ukrajnia o stanju.', 'Ukrajnia'],
+      ['sk', 'Rada rokovala v Maroku a s Tuniskom o situácii v Tunisku a na Ukrajine.', 'Rada rokovala so zástupcami krajiny Ukrajnia.', 'Ukrajnia'],
+      ['sl', 'Svet se je v Maroku pogovarjal s Tunizijo o razmerah v Tuniziji in Ukrajini.', 'Svet se je pogovarjal z državo Ukrajnia.', 'Ukrajnia'],
+      ['hu', 'A Tanács Marokkóban tárgyalt Tunéziával a Tunéziában kialakult helyzetről.', 'A Tanács Norvéiga képviselőivel tárgyalt.', 'Norvéiga'],
+      ['fi', 'Neuvosto keskusteli Marokossa ja Tunisiassa sekä Tunisian hallituksen kanssa.', 'Neuvosto keskusteli asiasta, ja Ukriana vastasi.', 'Ukriana'],
+      ['ro', 'Consiliul a discutat cu guvernul Marocului și al Tunisiei despre situația Norvegiei.', 'Consiliul a discutat cu Ucriana.', 'Ucriana'],
+      ['sv', 'Regeringarna i Marockos grannländer och Tunisiens myndigheter samarbetar med Norges.', 'Samarbetet med Marrocko fortsätter.', 'Marrocko'],
+    ];
+    for (const [lang, correct, misspelt, slip] of INFLECTED) {
+      it(`accepts case forms of names in ${lang} and still flags "${slip}"`, () => {
+        assert.deepEqual(found(correct, lang).map((f) => f.text), []);
+        assert.deepEqual(found(misspelt, lang).map((f) => f.text), [slip]);
+      });
+    }
+
     it('gives inflected correct text no finding, so --fix leaves it alone', () => {
       const text = 'Spolupráce s Tuniskem a v Maroku.';
       assert.deepEqual(check(text, { language: 'cs' }).findings.filter((f) => f.rule === 'unknown-country'), []);
