@@ -12,9 +12,7 @@
 import type { Root, RootContent, Nodes, Definition, FootnoteDefinition } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { parseMarkdown } from './parse';
-import { countLines, end, endPoint, shift, start } from './tree-positions';
-import { plainProseOf } from './nesting';
-import { literalMarkupOf } from './inline-limits';
+import { countLines, end, endPoint, literalMarkupOf, plainProseOf, shift, start } from './defences';
 
 export interface IncrementalStats { full: boolean; reparsedStart: number; reparsedEnd: number }
 
