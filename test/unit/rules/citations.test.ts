@@ -211,6 +211,19 @@ describe('rule unknown-article', () => {
     assert.deepEqual(article('artikel 358 VWEU, artikel 4 VEU en artikel 78, lid 3, VWEU', 'nl'), []);
   });
 
+  it('checks GDPR and DSA articles cited by their short title in en, fr, de and nl', () => {
+    const flagged = (text: string, lang: string) => article(text, lang).map((h) => h.text);
+    assert.deepEqual(flagged('Article 100 of the General Data Protection Regulation', 'en'), ['100']);
+    assert.deepEqual(flagged("l'article 100 du règlement général sur la protection des données", 'fr'), ['100']);
+    assert.deepEqual(flagged('Artikel 100 der Datenschutz-Grundverordnung', 'de'), ['100']);
+    assert.deepEqual(flagged('artikel 100 van de Algemene Verordening Gegevensbescherming', 'nl'), ['100']);
+    assert.deepEqual(flagged("l'article 94 du règlement sur les services numériques", 'fr'), ['94']);
+    assert.deepEqual(flagged('Artikel 94 des Gesetzes über digitale Dienste', 'de'), ['94']);
+    assert.deepEqual(article("l'article 99 du règlement général sur la protection des données et l'article 93 du règlement sur les services numériques", 'fr'), []);
+    assert.deepEqual(article('Artikel 6 der Datenschutz-Grundverordnung und Artikel 34 des Gesetzes über digitale Dienste', 'de'), []);
+    assert.deepEqual(article('artikel 99 van de algemene verordening gegevensbescherming', 'nl'), []);
+  });
+
   it('checks no article of an act whose article list is not recorded', () => {
     assert.deepEqual(article('Article 999 of Regulation (EU) 2022/1925 and Article 99 of Decision 2014/512/CFSP.', 'en'), []);
     assert.deepEqual(article('Artikel 500 der Verordnung (EU) 2022/1925 und Artikel 400 des Beschlusses 2014/484/GASP', 'de'), []);
