@@ -226,6 +226,7 @@ describe('rule unknown-article', () => {
 
   it('checks no article of an act whose article list is not recorded', () => {
     assert.deepEqual(article('Article 999 of Regulation (EU) 2022/1925 and Article 99 of Decision 2014/512/CFSP.', 'en'), []);
+    assert.deepEqual(article('Article 500 of the Digital Markets Act and Article 200 of the Data Act.', 'en'), []);
     assert.deepEqual(article('Artikel 500 der Verordnung (EU) 2022/1925 und Artikel 400 des Beschlusses 2014/484/GASP', 'de'), []);
     assert.deepEqual(article("l'article 500 du règlement (UE) 2022/1925", 'fr'), []);
     assert.deepEqual(article('artikel 500 van Verordening (EU) 2022/1925', 'nl'), []);
