@@ -2,6 +2,7 @@
 import type { LanguageData } from '../../../schemas/language';
 import type { Finding, Replacement, Severity } from './findings';
 import type { DraftAnalysis } from './analysis/draft-analysis';
+import type { Message } from './messages/message';
 
 export interface RuleMeta {
   id: string;
@@ -41,7 +42,8 @@ export interface FixInput {
 export interface ReportInput {
   start: number;
   end: number;
-  message: string;
+  /** Written in the UI locale when the finding is made (messages/render.ts); a plain string is taken as it is. */
+  message: string | Message;
   suggestions?: string[];
   /** Shorthand for `fixes: [{ kind: <the rule's first declared kind>, edits: fix }]`. */
   fix?: Replacement[];

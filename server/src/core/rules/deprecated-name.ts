@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { say } from '../messages/message';
 import { casingFits } from '../text/casing';
 import { introducesAcronym } from '../analysis/acronyms';
 import { replaceName } from '../language/grammar';
@@ -36,7 +37,7 @@ export const deprecatedName: Rule = {
       report({
         start: match.start,
         end: match.end,
-        message: `"${found}" is deprecated: write "${old.replacement}".`,
+        message: say('deprecated-name.replace', { found: { quote: found }, replacement: { quote: old.replacement } }),
         suggestions: [old.replacement],
         fixes: [{ kind: 'replace', ...replaceName(language, analysis.prose, match.start, match.end, old.replacement, { bodyName: old.kind === 'body-former' }) }],
       });

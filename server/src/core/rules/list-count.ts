@@ -1,4 +1,5 @@
 import type { FixInput, Rule } from '../rule';
+import { say } from '../messages/message';
 import type { LanguageData } from '../../../../schemas/language';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
 import type { Replacement } from '../findings';
@@ -40,7 +41,7 @@ export const listCount: Rule = {
       const breakdown = sumOfBreakdown(analysis, list.items.map((item) => item.text));
       if (breakdown !== undefined) {
         // "seven centres: two in Morocco, three in Tunisia and two in Egypt" counts by its parts.
-        if (breakdown !== stated.value) report({ start: stated.start, end: stated.end, message: `The text says ${analysis.prose.slice(stated.start, stated.end)} but its parts add up to ${breakdown}.` });
+        if (breakdown !== stated.value) report({ start: stated.start, end: stated.end, message: say('list-count.parts', { stated: { draft: analysis.prose.slice(stated.start, stated.end) }, sum: breakdown }) });
         continue;
       }
       const nonExhaustive = inclusionMarkerIn(analysis, between[0]) || inclusionMarkerIn(analysis, analysis.prose.slice(list.start, list.end));
@@ -53,7 +54,7 @@ export const listCount: Rule = {
       report({
         start: stated.start,
         end: stated.end,
-        message: `The text says ${written} but lists ${list.items.length}: ${list.items.map((item) => item.text.replace(/[.;,:]+$/, '')).join('; ')}.`,
+        message: say('list-count.items', { stated: { draft: written }, count: list.items.length, items: { list: list.items.map((item) => ({ draft: item.text.replace(/[.;,:]+$/, '') })), join: 'semicolon' } }),
         suggestions: [count],
         fixes,
       });
