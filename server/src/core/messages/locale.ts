@@ -17,10 +17,14 @@ export function languageOfLocale(name: string | undefined): string | undefined {
   return language === undefined || language === 'c' ? undefined : language;
 }
 
+/** Whether a locale name asks for a language that has a message catalogue ("nl_BE.UTF-8": yes; "es": no). */
+export function hasCatalogue(name: string): boolean {
+  return (MESSAGE_LOCALES as readonly string[]).includes(languageOfLocale(name) ?? '');
+}
+
 /** The message locale for a locale name: its language if it has a catalogue, else English. */
 export function messageLocale(name: string | undefined): MessageLocale {
-  const language = languageOfLocale(name);
-  return (MESSAGE_LOCALES as readonly string[]).includes(language ?? '') ? language as MessageLocale : 'en';
+  return name !== undefined && hasCatalogue(name) ? languageOfLocale(name) as MessageLocale : 'en';
 }
 
 /**
