@@ -156,6 +156,17 @@ describe('messages in the UI locale', () => {
     }
   });
 
+  it('titles quick fixes in the UI locale, quoting the old and the new text', () => {
+    const titles = (locale: string) => check(CASES['deprecated-name'][0][1], { language: 'en', locale }).findings[0].fixes!.map((fix) => fix.title);
+    assert.deepEqual(titles('en'), ['Replace deprecated "Turkey" with "Türkiye"']);
+    assert.deepEqual(titles('nl'), ['Verouderd “Turkey” vervangen door “Türkiye”']);
+    assert.deepEqual(titles('fr'), ['Remplacer «\u00a0Turkey\u00a0», qui n’est plus d’usage, par «\u00a0Türkiye\u00a0»']);
+    assert.deepEqual(titles('de'), ['Veraltetes „Turkey“ durch „Türkiye“ ersetzen']);
+    const count = (locale: string) => check(CASES['list-count'][0][1], { language: 'nl', locale }).findings.find((f) => f.rule === 'list-count')!.fixes!.map((fix) => fix.title);
+    assert.deepEqual(count('en'), ['Change the count to 9', 'Add the missing members: "Libië"']);
+    assert.deepEqual(count('nl'), ['Het aantal wijzigen in 9', 'De ontbrekende leden toevoegen: Libië']);
+  });
+
   it('falls back to English for a locale without a catalogue', () => {
     const draft = CASES['deprecated-name'][0][1];
     assert.deepEqual(messagesOf('deprecated-name', 'en', draft, 'es_ES.UTF-8'), messagesOf('deprecated-name', 'en', draft, 'en'));

@@ -94,7 +94,7 @@ export function checkDraft(input: CheckInput): CheckResult {
   const messages = { locale, draftLanguage: language.code, uiLanguage: languages.get(locale), model };
   const report = (rule: Rule, found: ReportInput) => {
     const { fix: _shorthand, fixes: _reported, ...rest } = found;
-    const fixes = resolveFixes(rule, found, draft.text).map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: analysis.lines.rangeOf(e.start, e.end) })) }));
+    const fixes = resolveFixes(rule, found, draft.text, messages).map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: analysis.lines.rangeOf(e.start, e.end) })) }));
     const safe = fixes.find((fix) => fix.safe);
     findings.push({ rule: rule.id, severity: severityOf.get(rule.id)!, ...rest, message: renderMessage(found.message, messages), ...(fixes.length ? { fixes } : {}), ...(safe ? { fix: safe.edits } : {}), range: analysis.lines.rangeOf(found.start, found.end) });
   };

@@ -24,7 +24,7 @@ export type FixSafety = 'safe' | 'unsafe' | 'grammar';
 /** A kind of fix a rule offers, declared in the rule module (and stated on its docs page). */
 export interface FixDeclaration {
   /** The menu title, from the text the fix replaces and what it writes. */
-  title: (change: { old: string; new: string; detail?: string }) => string;
+  title: (change: { old: string; new: string; detail?: string }) => string | Message;
   safety: FixSafety;
   /** Each of the finding's suggestions is offered as this fix, replacing the finding's text. */
   fromSuggestions?: boolean;

@@ -18,7 +18,7 @@ describe('rule list-count', () => {
     assert.deepEqual([count.title, count.safe], ['Change the count to 9', false]);
     assert.ok(applyReplacements(text, count.edits).startsWith('actieplannen voor 9 prioritaire'));
     // The list names the model's group of ten: the member it leaves out is offered, in Dutch.
-    assert.deepEqual([members.title, members.safe], ['Add the missing members: Libië', false]);
+    assert.deepEqual([members.title, members.safe], ['Add the missing members: "Libië"', false]);
     assert.ok(applyReplacements(text, members.edits).endsWith('Pakistan, Egypte en Libië).'), applyReplacements(text, members.edits));
   });
 

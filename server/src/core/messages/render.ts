@@ -24,7 +24,8 @@ export interface MessageContext {
   draftLanguage: string;
   /** The UI language's data (how it writes articles and acts), where loaded. */
   uiLanguage?: LanguageData;
-  model: PolicyIndex;
+  /** The policy model, for names of its entities (their ids without it). */
+  model?: PolicyIndex;
 }
 
 type Template = (args: Record<string, unknown>, tools: Tools) => string;
@@ -56,11 +57,11 @@ function resolve(arg: Arg, context: MessageContext, conventions: Conventions): s
   if ('quote' in arg) return conventions.quote(arg.quote);
   if ('draft' in arg) return context.draftLanguage === locale || !/\p{L}/u.test(arg.draft) ? arg.draft : conventions.quote(arg.draft);
   if ('country' in arg) {
-    const names = model.countries.get(arg.country)?.names;
+    const names = model?.countries.get(arg.country)?.names;
     return names?.[locale]?.short ?? names?.en?.short ?? arg.country;
   }
   if ('act' in arg) {
-    const act = model.acts.get(arg.act);
+    const act = model?.acts.get(arg.act);
     if (!act) return arg.act;
     return act.titles?.[locale]?.short?.[0] ?? (context.uiLanguage ? formatAct(act, context.uiLanguage) : act.titles?.en?.short?.[0] ?? act.id);
   }
@@ -68,11 +69,11 @@ function resolve(arg: Arg, context: MessageContext, conventions: Conventions): s
   if ('month' in arg) return new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, arg.month - 1, 1));
   if ('article' in arg) return context.uiLanguage ? formatArticleId(arg.article, context.uiLanguage) : arg.article;
   if ('articles' in arg) {
-    const act = model.acts.get(arg.articles);
+    const act = model?.acts.get(arg.articles);
     const parts = act && context.uiLanguage ? articleParts(act, context.uiLanguage) : [];
     return join(parts, 'and', conventions);
   }
-  if ('factKind' in arg) return model.factKinds.get(arg.factKind)?.description[locale as LanguageCode] ?? '';
+  if ('factKind' in arg) return model?.factKinds.get(arg.factKind)?.description[locale as LanguageCode] ?? '';
   return join(arg.list.map((item) => resolve(item, context, conventions)), arg.join, conventions);
 }
 

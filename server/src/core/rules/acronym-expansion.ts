@@ -16,7 +16,7 @@ export const acronymExpansion: Rule = {
   defaultSeverity: 'warning',
   fixes: {
     // Safe when the old name stands uninflected and the article fits the new one.
-    'replace-expansion': { title: (c) => `Write the expansion "${c.new}"`, safety: 'grammar' },
+    'replace-expansion': { title: (c) => say('fix.write-expansion', { expansion: { quote: c.new } }), safety: 'grammar' },
   },
   check(context) {
     const forms = context.analysis.model.acronymsByForm(context.language.code);

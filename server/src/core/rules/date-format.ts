@@ -16,7 +16,7 @@ export const dateFormat: Rule = {
   scope: 'block',
   fixes: {
     // The same date in the language's EU style: day, month and year are kept.
-    format: { title: (c) => `Write "${c.new}"`, safety: 'safe' },
+    format: { title: (c) => say('fix.write', { text: { quote: c.new } }), safety: 'safe' },
   },
   check({ analysis, language, report }) {
     for (const date of analysis.dates) {

@@ -17,7 +17,7 @@ export const deprecatedName: Rule = {
   scope: 'block',
   fixes: {
     // Safe where the grammar data makes the article and case fit (language/grammar.ts).
-    replace: { title: (c) => `Replace deprecated "${c.old}" with "${c.new}"`, safety: 'grammar' },
+    replace: { title: (c) => say('fix.replace-deprecated', { old: { quote: c.old }, new: { quote: c.new } }), safety: 'grammar' },
   },
   check({ analysis, language, report }) {
     for (const match of analysis.entities) {

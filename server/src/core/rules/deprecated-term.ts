@@ -11,7 +11,7 @@ export const deprecatedTerm: Rule = {
   scope: 'block',
   fixes: {
     // Same head word and ending; safe in languages whose grammar data is there and that do not decline.
-    replace: { title: (c) => `Replace deprecated "${c.old}" with "${c.new}"`, safety: 'grammar' },
+    replace: { title: (c) => say('fix.replace-deprecated', { old: { quote: c.old }, new: { quote: c.new } }), safety: 'grammar' },
   },
   check({ analysis, language, report }) {
     const suffixes = new Set(language.inflectionSuffixes ?? []);

@@ -16,8 +16,8 @@ export const designationFootnote: Rule = {
   description: 'An entity whose designation requires a footnote (Kosovo*) is first mentioned without the asterisk, or the footnote is missing.',
   defaultSeverity: 'warning',
   fixes: {
-    asterisk: { title: () => 'Add the designation asterisk', safety: 'safe' },
-    footnote: { title: () => 'Add the designation footnote', safety: 'safe' },
+    asterisk: { title: () => say('fix.add-designation-asterisk', {}), safety: 'safe' },
+    footnote: { title: () => say('fix.add-designation-footnote', {}), safety: 'safe' },
   },
   check({ analysis, language, report }) {
     const footnoteReported = new Set<string>();

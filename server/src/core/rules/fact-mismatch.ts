@@ -30,7 +30,7 @@ export const factMismatch: Rule = {
   defaultSeverity: 'error',
   fixes: {
     // The model's value instead: the drafter checks which is right.
-    suggestion: { title: (c) => `Replace with "${c.new}"`, safety: 'unsafe', fromSuggestions: true },
+    suggestion: { title: (c) => say('fix.replace-with', { new: { quote: c.new } }), safety: 'unsafe', fromSuggestions: true },
   },
   scope: 'block',
   check(context) {

@@ -28,7 +28,7 @@ export const groupMembership: Rule = {
   defaultSeverity: 'error',
   fixes: {
     // A member of the group instead: another country, so another fact.
-    suggestion: { title: (c) => `Replace with "${c.new}"`, safety: 'unsafe', fromSuggestions: true },
+    suggestion: { title: (c) => say('fix.replace-with', { new: { quote: c.new } }), safety: 'unsafe', fromSuggestions: true },
   },
   scope: 'block',
   check(context) {

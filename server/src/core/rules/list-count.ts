@@ -27,9 +27,9 @@ export const listCount: Rule = {
   defaultSeverity: 'error',
   fixes: {
     // Never safe: the number or the list may be the wrong part, and the noun after a changed number may need another form.
-    count: { title: (c) => `Change the count to ${c.new}`, safety: 'unsafe' },
+    count: { title: (c) => say('fix.change-count', { count: { draft: c.new } }), safety: 'unsafe' },
     // Where the list names a group of the model and leaves out some of its members.
-    members: { title: (c) => `Add the missing members: ${c.detail}`, safety: 'unsafe' },
+    members: { title: (c) => say('fix.add-members', { members: { draft: c.detail ?? '' } }), safety: 'unsafe' },
   },
   check({ analysis, report }) {
     for (const stated of statedNumbers(analysis)) {

@@ -17,9 +17,9 @@ export const malformedCitation: Rule = {
   defaultSeverity: 'warning',
   fixes: {
     // The citation's form only ("No", the order of number and year, the domain, the suffix): the act cited stays the same.
-    form: { title: (c) => (c.new === '' ? `Remove "${c.old}"` : c.old === '' ? `Insert "${c.new}"` : `Write "${c.new}" instead of "${c.old}"`), safety: 'safe' },
+    form: { title: (c) => (c.new === '' ? say('fix.remove', { old: { quote: c.old } }) : c.old === '' ? say('fix.insert', { new: { quote: c.new } }) : say('fix.write-instead', { old: { quote: c.old }, new: { quote: c.new } })), safety: 'safe' },
     // Another type or domain for the number ("Directive" for a regulation, "(EC)" after 2009): the number may be the wrong part.
-    suggestion: { title: (c) => `Replace with "${c.new}"`, safety: 'unsafe', fromSuggestions: true },
+    suggestion: { title: (c) => say('fix.replace-with', { new: { quote: c.new } }), safety: 'unsafe', fromSuggestions: true },
   },
   check(context) {
     for (const citation of context.analysis.citations) checkCitation(context, citation);

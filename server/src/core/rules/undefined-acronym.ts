@@ -19,7 +19,7 @@ export const undefinedAcronym: Rule = {
   defaultSeverity: 'warning',
   fixes: {
     // Safe where the article before the acronym settles the expansion's case (de "des EAD").
-    'spell-out': { title: (c) => `Spell out ${c.old} at its first use: "${c.new}"`, safety: 'grammar' },
+    'spell-out': { title: (c) => say('fix.spell-out', { acronym: c.old, new: { quote: c.new } }), safety: 'grammar' },
   },
   check({ analysis, language, report }) {
     const exempt = exemptAcronyms(analysis);

@@ -78,9 +78,9 @@ export const unknownCountry: Rule = {
   scope: 'block',
   fixes: {
     // A misspelling corrected to the same word form; in languages that decline names only when the ending is untouched.
-    correct: { title: (c) => `Correct "${c.old}" to "${c.new}"`, safety: 'grammar' },
+    correct: { title: (c) => say('fix.correct', { old: { quote: c.old }, new: { quote: c.new } }), safety: 'grammar' },
     // Several names are close: the drafter chooses.
-    choose: { title: (c) => `Replace with "${c.new}"`, safety: 'unsafe', fromSuggestions: true },
+    choose: { title: (c) => say('fix.replace-with', { new: { quote: c.new } }), safety: 'unsafe', fromSuggestions: true },
   },
   check({ analysis, language, report }) {
     const names = analysis.model.countryNames(language.code, nearMissIndexDistance);

@@ -35,9 +35,9 @@ export const unknownInstrument: Rule = {
   scope: 'block',
   fixes: {
     // A misspelt word of a known name, corrected to the same word form.
-    correct: { title: (c) => `Correct "${c.old}" to "${c.new}"`, safety: 'grammar' },
+    correct: { title: (c) => say('fix.correct', { old: { quote: c.old }, new: { quote: c.new } }), safety: 'grammar' },
     // Another member of a known family is another instrument: the drafter chooses.
-    choose: { title: (c) => `Replace with "${c.new}"`, safety: 'unsafe', fromSuggestions: true },
+    choose: { title: (c) => say('fix.replace-with', { new: { quote: c.new } }), safety: 'unsafe', fromSuggestions: true },
   },
   check(context) {
     const { analysis, language } = context;

@@ -60,6 +60,21 @@ export const messages = {
   'unknown-country.other-language': (p: { found: string; language: string; suggestion: string }) => `${p.found} is not the ${p.language} name. Did you mean ${p.suggestion}?`,
   'unknown-instrument.near-miss': (p: { found: string; name: string }) => `${p.found} is not a known name. Did you mean ${p.name}?`,
   'unknown-instrument.family': (p: { found: string; family: string; known: string }) => `${p.found} is not a known ${p.family}. Known: ${p.known}.`,
+  // Titles of quick fixes (rule.ts FixDeclaration), in the menu's style: an imperative in English, an infinitive in nl, fr and de.
+  'fix.write-expansion': (p: { expansion: string }) => `Write the expansion ${p.expansion}`,
+  'fix.write': (p: { text: string }) => `Write ${p.text}`,
+  'fix.replace-deprecated': (p: { old: string; new: string }) => `Replace deprecated ${p.old} with ${p.new}`,
+  'fix.add-designation-asterisk': () => 'Add the designation asterisk',
+  'fix.add-designation-footnote': () => 'Add the designation footnote',
+  'fix.replace-with': (p: { new: string }) => `Replace with ${p.new}`,
+  'fix.change-count': (p: { count: string }) => `Change the count to ${p.count}`,
+  'fix.add-members': (p: { members: string }) => `Add the missing members: ${p.members}`,
+  'fix.remove': (p: { old: string }) => `Remove ${p.old}`,
+  'fix.insert': (p: { new: string }) => `Insert ${p.new}`,
+  'fix.write-instead': (p: { old: string; new: string }) => `Write ${p.new} instead of ${p.old}`,
+  'fix.spell-out': (p: { acronym: string; new: string }) => `Spell out ${p.acronym} at its first use: ${p.new}`,
+  'fix.correct': (p: { old: string; new: string }) => `Correct ${p.old} to ${p.new}`,
+  'fix.replace': (p: { old: string; new: string }) => `Replace ${p.old} with ${p.new}`,
 } satisfies Record<string, (p: never, t: Tools) => string>;
 
 /** Every message: its arguments as English takes them, and the tools for a wording that needs them. */
