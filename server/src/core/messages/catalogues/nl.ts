@@ -15,7 +15,7 @@ export const conventions: Conventions = {
 };
 
 export const messages: Messages = {
-  'acronym-expansion.old-name': (p) => `${p.found} is niet waar ${p.acronym} voor staat: schrijf ${p.replacement}.`,
+  'acronym-expansion.old-name': (p) => `${p.acronym} staat niet voor ${p.found}: schrijf ${p.replacement}.`,
   'acronym-expansion.other': (p) => `${p.acronym} staat voor ${p.expansion}${p.found ? `, niet voor ${p.found}` : ''}.`,
   'date-format.style': (p) => `Schrijf ${p.right} (de EU-stijl in het ${p.language}), niet ${p.written}.`,
   'deprecated-name.replace': (p) => `De naam ${p.found} is verouderd: schrijf ${p.replacement}.`,
@@ -35,8 +35,8 @@ export const messages: Messages = {
   'invalid-date.month-length': (p) => `${p.date} is geen datum: ${p.month} heeft ${p.days} ${n(p.days, 'dag', 'dagen')}${p.year ? ` in ${p.year}` : ''}.`,
   'list-count.parts': (p) => `De tekst noemt ${p.stated}, maar de onderdelen tellen op tot ${p.sum}.`,
   'list-count.items': (p) => `De tekst noemt ${p.stated}, maar somt er ${p.count} op: ${p.items}.`,
-  'malformed-citation.domain-not-yet': (p) => `Een handeling uit ${p.year} heeft niet ${p.written}: dat domein begon pas in ${p.from}; schrijf ${p.right}.`,
-  'malformed-citation.domain-ended': (p) => `Een handeling uit ${p.year} heeft niet ${p.written}: dat domein eindigde in ${p.to}; schrijf ${p.right}.`,
+  'malformed-citation.domain-not-yet': (p) => `Voor een handeling uit ${p.year} is ${p.written} onjuist: dat domein bestaat pas sinds ${p.from}; schrijf ${p.right}.`,
+  'malformed-citation.domain-ended': (p) => `Voor een handeling uit ${p.year} is ${p.written} onjuist: dat domein eindigde in ${p.to}; schrijf ${p.right}.`,
   'malformed-citation.domain-spelling': (p) => `In het ${p.language} wordt het domein geschreven als ${p.expected}, niet als ${p.written}.`,
   'malformed-citation.no-marker': (p) => `Handelingen sinds ${p.since} krijgen geen ${p.marker}: schrijf ${p.right}.`,
   'malformed-citation.year-first': (p) => `Sinds ${p.since} staat het jaar voorop: ${p.right}.`,
