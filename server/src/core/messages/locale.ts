@@ -5,7 +5,7 @@
  */
 
 /** Locales with a message catalogue (./catalogues), English first: the fallback. */
-export const MESSAGE_LOCALES = ['en', 'de', 'fr', 'nl'] as const;
+export const MESSAGE_LOCALES = ['en', 'de', 'es', 'fr', 'it', 'nl'] as const;
 export type MessageLocale = typeof MESSAGE_LOCALES[number];
 
 /**

@@ -12,11 +12,13 @@ import type { MessageLocale } from './locale';
 import type { Conventions, Tools } from './catalogues/tools';
 import * as en from './catalogues/en';
 import * as de from './catalogues/de';
+import * as es from './catalogues/es';
 import * as fr from './catalogues/fr';
+import * as it from './catalogues/it';
 import * as nl from './catalogues/nl';
 
 type Catalogue = { conventions: Conventions; messages: Partial<en.Messages> };
-export const CATALOGUES: Record<MessageLocale, Catalogue> = { en, de, fr, nl };
+export const CATALOGUES: Record<MessageLocale, Catalogue> = { en, de, es, fr, it, nl };
 
 export interface MessageContext {
   locale: MessageLocale;

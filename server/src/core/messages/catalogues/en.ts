@@ -60,7 +60,7 @@ export const messages = {
   'unknown-country.other-language': (p: { found: string; language: string; suggestion: string }) => `${p.found} is not the ${p.language} name. Did you mean ${p.suggestion}?`,
   'unknown-instrument.near-miss': (p: { found: string; name: string }) => `${p.found} is not a known name. Did you mean ${p.name}?`,
   'unknown-instrument.family': (p: { found: string; family: string; known: string }) => `${p.found} is not a known ${p.family}. Known: ${p.known}.`,
-  // Titles of quick fixes (rule.ts FixDeclaration), in the menu's style: an imperative in English, an infinitive in nl, fr and de.
+  // Titles of quick fixes (rule.ts FixDeclaration), in the menu's style: an imperative in English, an infinitive in the other languages.
   'fix.write-expansion': (p: { expansion: string }) => `Write the expansion ${p.expansion}`,
   'fix.write': (p: { text: string }) => `Write ${p.text}`,
   'fix.replace-deprecated': (p: { old: string; new: string }) => `Replace deprecated ${p.old} with ${p.new}`,
