@@ -13,6 +13,7 @@ import { findFiles, loadLanguages, packageManifest, type PathProblem } from './n
 import { loadModelFromDisk, readModelFile } from './node/session';
 import { formatReport, plural, type FileResult, type ReportFormat } from './node/report';
 import { runFix } from './node/fix-command';
+import { MESSAGE_LOCALES, hasCatalogue, localeFromEnvironment } from './core/messages/locale';
 
 const EXIT_CODES = `Exit status:
   0  no finding of severity error
@@ -51,6 +52,8 @@ Options:
   --lang CODE             check every draft as this language (bg, cs, da, de, el, en, es, et,
                           fi, fr, ga, hr, hu, it, lt, lv, mt, nl, pl, pt, ro, sk, sl, sv);
                           default: front matter "lang:", else detected
+  --locale CODE           write messages in this language (${MESSAGE_LOCALES.join(', ')}; also "nl_BE.UTF-8",
+                          "fr-BE"); default: the environment (LC_ALL, LC_MESSAGES, LANG), else en
   --fix                   apply the safe fixes in place (atomically, keeping encoding and line
                           endings; never through a symbolic link) and report what is left
   --jobs N                threads for 40 drafts or more (default and maximum: the number of
@@ -82,6 +85,8 @@ interface CheckOptions {
   format: ReportFormat;
   models: string[];
   lang?: string;
+  /** The UI locale of messages: --locale, else the environment's. */
+  locale?: string;
   useDefault: boolean;
   paths: string[];
   fix: boolean;
@@ -154,6 +159,7 @@ function parseCheckOptions(args: string[]): CheckOptions | undefined {
     model: { type: 'string', multiple: true },
     'no-default-model': { type: 'boolean' },
     lang: { type: 'string' },
+    locale: { type: 'string' },
     fix: { type: 'boolean' },
     jobs: { type: 'string' },
     base: { type: 'string' },
@@ -167,12 +173,23 @@ function parseCheckOptions(args: string[]): CheckOptions | undefined {
     format: format as ReportFormat,
     models: values.model ?? [],
     lang: values.lang,
+    locale: chooseLocale(values.locale, CHECK_HELP),
     useDefault: !values['no-default-model'],
     paths: positionals,
     fix: values.fix ?? false,
     jobs: values.jobs === undefined ? availableParallelism() : parseJobs(values.jobs),
     base: values.base,
   };
+}
+
+/**
+ * The UI locale: --locale if given (a usage error if its language has no messages), else the
+ * environment's (LC_ALL, LC_MESSAGES, LANG; a language without messages gets English).
+ */
+function chooseLocale(option: string | undefined, help: string): string | undefined {
+  if (option === undefined) return localeFromEnvironment(process.env);
+  if (!hasCatalogue(option)) throw new UsageError(`unknown locale "${option}" (messages are in ${MESSAGE_LOCALES.join(', ')})`, help);
+  return option;
 }
 
 /** A whole number in decimal digits (not 1e3, 0x10 or 2.0), at least 1, capped at the core count. */
@@ -217,11 +234,11 @@ async function runCheck(args: string[]): Promise<number> {
   if (options.fix) {
     const loaded = loadModel();
     if (!loaded) return reportModelProblems();
-    return runFix({ format: options.format, settings: { language: options.lang }, roots: options.paths, report }, loaded.model, languages, { stdout: out, stderr: err });
+    return runFix({ format: options.format, settings: { language: options.lang, locale: options.locale }, roots: options.paths, report }, loaded.model, languages, { stdout: out, stderr: err });
   }
   const problems: PathProblem[] = [];
   const files = findDrafts(options.paths, problems);
-  const batch = { models: options.models, useDefault: options.useDefault, settings: { language: options.lang } };
+  const batch = { models: options.models, useDefault: options.useDefault, settings: { language: options.lang, locale: options.locale } };
   // Large trees are checked on this thread and worker threads (started before this thread loads
   // its model, so the loads overlap); a few files are quicker in this thread alone.
   const checked: FileResult[] | undefined = files.length >= PARALLEL_THRESHOLD && options.jobs > 1

@@ -17,6 +17,8 @@ export class LspTestClient {
   readonly process: ChildProcess;
   readonly logs: string[] = [];
   settings: Record<string, unknown> = {};
+  /** The display language the client announces in initialize (VS Code sends its own), if any. */
+  locale: string | undefined;
   /** Notifications other than diagnostics and logs (progress, model changed…), in arrival order. */
   readonly notifications: { method: string; params: unknown }[] = [];
   /** Publications not yet consumed, per URI, in arrival order. */
@@ -56,6 +58,7 @@ export class LspTestClient {
       workspaceFolders: workspaceFolder ? [{ uri: pathToFileURL(workspaceFolder).toString(), name: 'ws' }] : null,
       capabilities: defaults,
       initializationOptions,
+      ...(this.locale ? { locale: this.locale } : {}),
     });
     await this.connection.sendNotification('initialized', {});
     return result;

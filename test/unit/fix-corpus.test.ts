@@ -6,6 +6,7 @@
  * number, a date's value, or the countries, acts and articles cited.
  */
 import assert from 'node:assert/strict';
+import { renderMessage } from '../../server/src/core/messages/render';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,7 +147,7 @@ describe('fix properties over example and generated drafts', function () {
     for (const rule of RULES) {
       for (const [kind, declaration] of Object.entries(rule.fixes ?? {})) {
         assert.ok(['safe', 'unsafe', 'grammar'].includes(declaration.safety), `${rule.id} ${kind}`);
-        assert.ok(declaration.title({ old: 'a', new: 'b', detail: 'c' }).length > 0);
+        assert.ok(renderMessage(declaration.title({ old: 'a', new: 'b', detail: 'c' }), { locale: 'en', draftLanguage: 'en' }).length > 0);
       }
     }
     // Every fix the examples produce has a declared title (an undeclared kind would be titled "Replace …" and never safe).

@@ -5,6 +5,7 @@
  * "Fixes: none." for a rule that declares none.
  */
 import assert from 'node:assert/strict';
+import { renderMessage } from '../../server/src/core/messages/render';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../../server/src/core/rules/index';
@@ -28,7 +29,7 @@ describe('rule pages state the fixes their rule modules declare', () => {
       assert.equal(rows.length, declared.length, `one row per declared fix: ${JSON.stringify(rows)}`);
       declared.forEach((declaration, i) => {
         const [title, safety] = rows[i];
-        const shown = declaration.title({ old: '…', new: '…', detail: '…' });
+        const shown = renderMessage(declaration.title({ old: '…', new: '…', detail: '…' }), { locale: 'en', draftLanguage: 'en' });
         // A title that depends on the edit lists its forms with " / ".
         assert.ok(title.split(' / ').includes(shown) || title === shown, `row ${i + 1}: "${title}" is "${shown}"`);
         assert.ok(safety.startsWith(SAFETY_WORD[declaration.safety]), `row ${i + 1}: "${safety}" says ${SAFETY_WORD[declaration.safety]}`);

@@ -16,6 +16,8 @@ import { BlockCache } from './analysis/block-cache';
 import { applyDirectives, readDirectives } from './suppressions';
 import { LineIndex } from './text/positions';
 import { resolveFixes } from './fix/declarations';
+import { renderMessage } from './messages/render';
+import { messageLocale } from './messages/locale';
 
 export type RuleSetting = Severity | 'off';
 
@@ -24,6 +26,11 @@ export interface CheckSettings {
   language?: string;
   /** Per-rule severity or "off". */
   rules?: Record<string, RuleSetting>;
+  /**
+   * The UI locale, the language of messages ("nl", "nl_NL.UTF-8", "fr-BE"; default English); a
+   * locale without a message catalogue gets English (messages/locale.ts).
+   */
+  locale?: string;
   /** Drafts longer than this (UTF-16 code units) are checked up to it, with a notice. Default 5 MB. */
   maxDocumentSize?: number;
 }
@@ -82,11 +89,13 @@ export function checkDraft(input: CheckInput): CheckResult {
     const setting = settings.rules?.[rule.id];
     if (rule.check && setting !== 'off') severityOf.set(rule.id, setting ?? rule.defaultSeverity);
   }
+  const locale = messageLocale(settings.locale);
+  const messages = { locale, draftLanguage: language.code, uiLanguage: languages.get(locale), model };
   const report = (rule: Rule, found: ReportInput) => {
     const { fix: _shorthand, fixes: _reported, ...rest } = found;
-    const fixes = resolveFixes(rule, found, draft.text).map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: analysis.lines.rangeOf(e.start, e.end) })) }));
+    const fixes = resolveFixes(rule, found, draft.text, messages).map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: analysis.lines.rangeOf(e.start, e.end) })) }));
     const safe = fixes.find((fix) => fix.safe);
-    findings.push({ rule: rule.id, severity: severityOf.get(rule.id)!, ...rest, ...(fixes.length ? { fixes } : {}), ...(safe ? { fix: safe.edits } : {}), range: analysis.lines.rangeOf(found.start, found.end) });
+    findings.push({ rule: rule.id, severity: severityOf.get(rule.id)!, ...rest, message: renderMessage(found.message, messages), ...(fixes.length ? { fixes } : {}), ...(safe ? { fix: safe.edits } : {}), range: analysis.lines.rangeOf(found.start, found.end) });
   };
   const active = RULES.filter((rule) => severityOf.has(rule.id));
 

@@ -2,6 +2,7 @@
 import type { LanguageData } from '../../../schemas/language';
 import type { Finding, Replacement, Severity } from './findings';
 import type { DraftAnalysis } from './analysis/draft-analysis';
+import type { Message } from './messages/message';
 
 export interface RuleMeta {
   id: string;
@@ -23,7 +24,7 @@ export type FixSafety = 'safe' | 'unsafe' | 'grammar';
 /** A kind of fix a rule offers, declared in the rule module (and stated on its docs page). */
 export interface FixDeclaration {
   /** The menu title, from the text the fix replaces and what it writes. */
-  title: (change: { old: string; new: string; detail?: string }) => string;
+  title: (change: { old: string; new: string; detail?: string }) => string | Message;
   safety: FixSafety;
   /** Each of the finding's suggestions is offered as this fix, replacing the finding's text. */
   fromSuggestions?: boolean;
@@ -41,7 +42,8 @@ export interface FixInput {
 export interface ReportInput {
   start: number;
   end: number;
-  message: string;
+  /** Written in the UI locale when the finding is made (messages/render.ts); a plain string is taken as it is. */
+  message: string | Message;
   suggestions?: string[];
   /** Shorthand for `fixes: [{ kind: <the rule's first declared kind>, edits: fix }]`. */
   fix?: Replacement[];

@@ -72,6 +72,8 @@ export class ServerContext {
   /** `initializationOptions.builtInModelUris: "file"` gives file URIs for the built-in model (editors without the custom scheme). */
   builtInModelUris: 'scheme' | 'file' = 'scheme';
   supportsConfiguration = false;
+  /** The client's display language (InitializeParams.locale), for messages when councilNotes.locale is "auto". */
+  clientLocale: string | undefined;
   /** Drafts whose diagnostics a workspace check published while they were not open. */
   readonly workspacePublished = new Set<string>();
   private readonly snapshots = new Map<string, Snapshot>();
@@ -120,7 +122,8 @@ export class ServerContext {
   }
 
   checkSettings(): CheckSettings {
-    return { language: this.settings.language, rules: this.settings.rules, ...(this.settings.maxDocumentSize ? { maxDocumentSize: this.settings.maxDocumentSize } : {}) };
+    const locale = this.settings.locale === 'auto' ? this.clientLocale : this.settings.locale;
+    return { language: this.settings.language, locale, rules: this.settings.rules, ...(this.settings.maxDocumentSize ? { maxDocumentSize: this.settings.maxDocumentSize } : {}) };
   }
 
   /**

@@ -63,6 +63,7 @@ export function startServer(connection: Connection = defaultConnection()): Conne
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     ctx.capabilities = params.capabilities ?? {};
     ctx.supportsConfiguration = !!params.capabilities?.workspace?.configuration;
+    ctx.clientLocale = params.locale;
     // resolve() drops a trailing separator ("file:///ws/"), so that paths compare with the folder.
     ctx.workspaceFolders = (params.workspaceFolders ?? []).map((folder) => resolve(URI.parse(folder.uri).fsPath));
     if (ctx.workspaceFolders.length === 0 && params.rootUri) ctx.workspaceFolders = [resolve(URI.parse(params.rootUri).fsPath)];

@@ -260,8 +260,8 @@ describe('rule unknown-article', () => {
     assert.deepEqual(inRepealing('Article 5 of Regulation (EU) 2019/9990 applies.', 'en').map(([text]) => text), ['5']);
     assert.match(inRepealing('Article 5 of Regulation (EU) 2019/9990 applies.', 'en')[0][1], /: Article 5 was repealed by (32020R9991|Regulation \(EU\) 2020\/9991)\.$/);
     assert.match(inRepealing('Article 6 of Regulation (EU) 2019/9990 applies.', 'en')[0][1], /: Article 6 was repealed\.$/);
-    assert.match(inRepealing('Artikel 6 van Verordening (EU) 2019/9990 is van toepassing.', 'nl')[0][1], /artikel 6 was repealed\.$/i);
-    assert.match(inRepealing("L'article 5 du règlement (UE) 2019/9990 s'applique.", 'fr')[0][1], /article 5 was repealed by/i);
+    assert.match(inRepealing('Artikel 6 van Verordening (EU) 2019/9990 is van toepassing.', 'nl')[0][1], /: Article 6 was repealed\.$/);
+    assert.match(inRepealing("L'article 5 du règlement (UE) 2019/9990 s'applique.", 'fr')[0][1], /: Article 5 was repealed by/);
   });
 
   it('accepts the articles of that act that were not repealed, and says "has no" for one past its range', () => {

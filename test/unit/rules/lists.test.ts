@@ -18,7 +18,7 @@ describe('rule list-count', () => {
     assert.deepEqual([count.title, count.safe], ['Change the count to 9', false]);
     assert.ok(applyReplacements(text, count.edits).startsWith('actieplannen voor 9 prioritaire'));
     // The list names the model's group of ten: the member it leaves out is offered, in Dutch.
-    assert.deepEqual([members.title, members.safe], ['Add the missing members: Libië', false]);
+    assert.deepEqual([members.title, members.safe], ['Add the missing members: "Libië"', false]);
     assert.ok(applyReplacements(text, members.edits).endsWith('Pakistan, Egypte en Libië).'), applyReplacements(text, members.edits));
   });
 
@@ -89,7 +89,8 @@ describe('rule group-membership', () => {
   it('flags a swapped country in the priority-country list and says which one is missing', () => {
     const [hit] = members(`10 prioritaire landen van herkomst en doorreis (${TEN_NL.replace('Libië', 'Ethiopië')}).`, 'nl');
     assert.equal(hit.text, 'Ethiopië');
-    assert.match(hit.message, /leaves out Libië/);
+    assert.match(hit.message, /leaves out Libya\./);
+    assert.deepEqual(hit.finding.suggestions, ['Libië'], 'the suggestion is in the draft\'s language');
   });
 
   it('suggests the missing member written as the list writes its items: with the article in French, bare in Dutch', () => {

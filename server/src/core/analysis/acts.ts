@@ -93,11 +93,17 @@ export function checkArticle(act: Act, id: string): ArticleCheck {
   return { exists: plain !== undefined && plain >= articles.range[0] && plain <= articles.range[1], known: true };
 }
 
-/** "1–58, 25a and 51a": what an act has, for messages. */
-export function describeArticles(act: Act, language: LanguageData): string {
+/** ["1–58", "25a", "51a"]: the act's original range and its inserted articles, as the language writes them. */
+export function articleParts(act: Act, language: LanguageData): string[] {
   const articles = act.articles;
-  if (!articles) return '';
-  const parts = [`${articles.range[0]}–${articles.range[1]}`, ...(articles.inserted ?? []).map((a) => formatArticleId(a.article, language))];
+  if (!articles) return [];
+  return [`${articles.range[0]}–${articles.range[1]}`, ...(articles.inserted ?? []).map((a) => formatArticleId(a.article, language))];
+}
+
+/** "1–58, 25a and 51a": what an act has, for hover cards. */
+export function describeArticles(act: Act, language: LanguageData): string {
+  const parts = articleParts(act, language);
+  if (parts.length === 0) return '';
   const and = language.listConjunctions[0] ?? 'and';
   return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} ${and} ${parts[parts.length - 1]}`;
 }

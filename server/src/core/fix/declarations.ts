@@ -6,6 +6,8 @@
  */
 import type { Fix, Replacement } from '../findings';
 import type { FixDeclaration, ReportInput, Rule } from '../rule';
+import { say } from '../messages/message';
+import { renderMessage, type MessageContext } from '../messages/render';
 
 const clip = (text: string, max = 60) => { const one = text.replace(/\s+/g, ' ').trim(); return one.length > max ? `${one.slice(0, max - 1)}…` : one; };
 
@@ -22,11 +24,13 @@ function change(edits: readonly Replacement[], text: string, start: number, end:
   return { old: clip(text.slice(from, to)), new: clip(after) };
 }
 
+const ENGLISH: MessageContext = { locale: 'en', draftLanguage: 'en' };
+
 const sameEdits = (a: readonly Replacement[], b: readonly Replacement[]) =>
   a.length === b.length && a.every((edit, i) => edit.start === b[i].start && edit.end === b[i].end && edit.newText === b[i].newText);
 
-/** The fixes of one reported finding, safe ones first, without duplicates. */
-export function resolveFixes(rule: Rule, found: ReportInput, text: string): Fix[] {
+/** The fixes of one reported finding, safe ones first, without duplicates; titles in the messages' locale (English without one). */
+export function resolveFixes(rule: Rule, found: ReportInput, text: string, messages: MessageContext = ENGLISH): Fix[] {
   const declarations = rule.fixes ?? {};
   const kinds = Object.keys(declarations);
   const reported = [...(found.fixes ?? [])];
@@ -42,7 +46,8 @@ export function resolveFixes(rule: Rule, found: ReportInput, text: string): Fix[
     const declaration: FixDeclaration | undefined = declarations[input.kind];
     const safe = declaration?.safety === 'safe' || (declaration?.safety === 'grammar' && input.safe === true);
     const what = { ...change(input.edits, text, found.start, found.end), detail: input.detail };
-    fixes.push({ title: declaration ? declaration.title(what) : `Replace "${what.old}" with "${what.new}"`, safe, edits: input.edits });
+    const title = declaration ? declaration.title(what) : say('fix.replace', { old: { quote: what.old }, new: { quote: what.new } });
+    fixes.push({ title: renderMessage(title, messages), safe, edits: input.edits });
   }
   return [...fixes.filter((fix) => fix.safe), ...fixes.filter((fix) => !fix.safe)];
 }

@@ -1,4 +1,5 @@
 import type { Rule, RuleContext } from '../rule';
+import { say } from '../messages/message';
 import type { Acronym } from '../../../../schemas/policy-model';
 import type { AcronymUse } from '../analysis/acronyms';
 import { editDistance, looseKey } from '../text/normalize';
@@ -15,7 +16,7 @@ export const acronymExpansion: Rule = {
   defaultSeverity: 'warning',
   fixes: {
     // Safe when the old name stands uninflected and the article fits the new one.
-    'replace-expansion': { title: (c) => `Write the expansion "${c.new}"`, safety: 'grammar' },
+    'replace-expansion': { title: (c) => say('fix.write-expansion', { expansion: { quote: c.new } }), safety: 'grammar' },
   },
   check(context) {
     const forms = context.analysis.model.acronymsByForm(context.language.code);
@@ -38,7 +39,7 @@ function checkExpansion({ analysis, language, report }: RuleContext, use: Acrony
     if (!span || !nearlyEqual(span.text, old.name)) continue;
     const start = use.parenthesisStart! - before.length + span.offset;
     const end = start + span.text.trimEnd().length;
-    report({ start, end, message: `"${span.text.trim()}" is not what ${use.acronym} stands for: write "${old.replacement}".`, suggestions: [old.replacement], fixes: [expansionFix(analysis.language, analysis.prose, start, end, span.text.trim() === old.name, old.replacement)] });
+    report({ start, end, message: say('acronym-expansion.old-name', { found: { quote: span.text.trim() }, acronym: use.acronym, replacement: { quote: old.replacement } }), suggestions: [old.replacement], fixes: [expansionFix(analysis.language, analysis.prose, start, end, span.text.trim() === old.name, old.replacement)] });
     return;
   }
   if (accepted.length === 0 || accepted.some((expansion) => { const span = trailingPhrase(before, expansion); return span !== undefined && nearlyEqual(span.text, expansion); })) return;
@@ -47,7 +48,7 @@ function checkExpansion({ analysis, language, report }: RuleContext, use: Acrony
   report({
     start: use.start,
     end: use.end,
-    message: `${use.acronym} stands for "${accepted[0]}"${shown ? `, not "${shown}"` : ''}.`,
+    message: say('acronym-expansion.other', { acronym: use.acronym, expansion: { quote: accepted[0] }, found: shown ? { quote: shown } : undefined }),
     suggestions: [accepted[0]],
   });
 }

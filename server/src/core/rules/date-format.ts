@@ -1,4 +1,4 @@
-import { LANGUAGE_NAMES_EN } from '../../../../schemas/model-names';
+import { say } from '../messages/message';
 import type { Rule } from '../rule';
 import { daysInMonth, formatDate, textAfterYear } from '../analysis/dates';
 
@@ -16,7 +16,7 @@ export const dateFormat: Rule = {
   scope: 'block',
   fixes: {
     // The same date in the language's EU style: day, month and year are kept.
-    format: { title: (c) => `Write "${c.new}"`, safety: 'safe' },
+    format: { title: (c) => say('fix.write', { text: { quote: c.new } }), safety: 'safe' },
   },
   check({ analysis, language, report }) {
     for (const date of analysis.dates) {
@@ -37,7 +37,7 @@ export const dateFormat: Rule = {
       report({
         start: date.start,
         end: date.end,
-        message: `Write "${right}" (the EU style in ${LANGUAGE_NAMES_EN[language.code]}), not "${written}".`,
+        message: say('date-format.style', { right: { quote: right }, language: { language: language.code }, written: { quote: written } }),
         suggestions: [right],
         fix: [{ start: date.start, end: date.end, newText: right }],
       });

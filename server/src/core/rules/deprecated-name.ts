@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { say } from '../messages/message';
 import { casingFits } from '../text/casing';
 import { introducesAcronym } from '../analysis/acronyms';
 import { replaceName } from '../language/grammar';
@@ -16,7 +17,7 @@ export const deprecatedName: Rule = {
   scope: 'block',
   fixes: {
     // Safe where the grammar data makes the article and case fit (language/grammar.ts).
-    replace: { title: (c) => `Replace deprecated "${c.old}" with "${c.new}"`, safety: 'grammar' },
+    replace: { title: (c) => say('fix.replace-deprecated', { old: { quote: c.old }, new: { quote: c.new } }), safety: 'grammar' },
   },
   check({ analysis, language, report }) {
     for (const match of analysis.entities) {
@@ -36,7 +37,7 @@ export const deprecatedName: Rule = {
       report({
         start: match.start,
         end: match.end,
-        message: `"${found}" is deprecated: write "${old.replacement}".`,
+        message: say('deprecated-name.replace', { found: { quote: found }, replacement: { quote: old.replacement } }),
         suggestions: [old.replacement],
         fixes: [{ kind: 'replace', ...replaceName(language, analysis.prose, match.start, match.end, old.replacement, { bodyName: old.kind === 'body-former' }) }],
       });

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { say } from '../messages/message';
 import { introducesAcronym } from '../analysis/acronyms';
 import { declinesNames } from '../language/grammar';
 
@@ -10,7 +11,7 @@ export const deprecatedTerm: Rule = {
   scope: 'block',
   fixes: {
     // Same head word and ending; safe in languages whose grammar data is there and that do not decline.
-    replace: { title: (c) => `Replace deprecated "${c.old}" with "${c.new}"`, safety: 'grammar' },
+    replace: { title: (c) => say('fix.replace-deprecated', { old: { quote: c.old }, new: { quote: c.new } }), safety: 'grammar' },
   },
   check({ analysis, language, report }) {
     const suffixes = new Set(language.inflectionSuffixes ?? []);
@@ -31,10 +32,13 @@ export const deprecatedTerm: Rule = {
       // term with the same ending: it gets the preferred term's base form, without a fix.
       const baseForm = analysis.model.terminology.get(term.id)?.terms[language.code]?.find((t) => t.status === term.status)?.text === term.text;
       const replacement = term.replacement && baseForm ? matchCase(found, term.replacement + ending) : undefined;
+      const status = term.status as 'deprecated' | 'obsolete';
       report({
         start: match.start,
         end,
-        message: `"${found}" is ${term.status}${replacement ? `: use "${replacement}"` : term.replacement ? `: use the preferred term "${term.replacement}"` : ''}.`,
+        message: replacement ? say('deprecated-term.use', { found: { quote: found }, status, replacement: { quote: replacement } })
+          : term.replacement ? say('deprecated-term.preferred', { found: { quote: found }, status, preferred: { quote: term.replacement } })
+            : say('deprecated-term.status', { found: { quote: found }, status }),
         suggestions: replacement ? [replacement] : undefined,
         fixes: replacement ? [{ kind: 'replace', edits: [{ start: match.start, end, newText: replacement }], safe: !!language.grammar && !declinesNames(language) }] : undefined,
       });

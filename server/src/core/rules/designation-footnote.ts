@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { say } from '../messages/message';
 
 /** Asterisk forms that attach the designation footnote: Kosovo*, Kosovo\*, Kosovo[^1]. */
 const MARKERS = ['*', '\\*', '[^'];
@@ -15,8 +16,8 @@ export const designationFootnote: Rule = {
   description: 'An entity whose designation requires a footnote (Kosovo*) is first mentioned without the asterisk, or the footnote is missing.',
   defaultSeverity: 'warning',
   fixes: {
-    asterisk: { title: () => 'Add the designation asterisk', safety: 'safe' },
-    footnote: { title: () => 'Add the designation footnote', safety: 'safe' },
+    asterisk: { title: () => say('fix.add-designation-asterisk', {}), safety: 'safe' },
+    footnote: { title: () => say('fix.add-designation-footnote', {}), safety: 'safe' },
   },
   check({ analysis, language, report }) {
     const footnoteReported = new Set<string>();
@@ -31,14 +32,14 @@ export const designationFootnote: Rule = {
       if (spans.some((span) => span.start <= match.start && match.end <= span.end)) continue;
       const name = analysis.text.slice(match.start, match.end);
       const after = analysis.text.slice(match.end, match.end + 2);
-      const footnoteText = footnote ? ` "* ${footnote}"` : '';
+      const footnoteText = footnote ? { quote: `* ${footnote}` } : undefined;
       const first = !mentioned.has(label.id);
       mentioned.add(label.id);
       if (first && !MARKERS.some((marker) => after.startsWith(marker))) {
         report({
           start: match.start,
           end: match.end,
-          message: `"${name}" needs its designation footnote at its first mention: write "${name}*" and add the footnote${footnoteText}.`,
+          message: say('designation-footnote.first-mention', { name: { quote: name }, marked: { quote: `${name}*` }, footnote: footnoteText }),
           suggestions: [`${name}*`],
           fix: [{ start: match.end, end: match.end, newText: '*' }],
         });
@@ -48,7 +49,7 @@ export const designationFootnote: Rule = {
         report({
           start: match.start,
           end: match.end,
-          message: `The designation footnote for "${name}" is missing from the document${footnote ? `:${footnoteText}` : '.'}`,
+          message: say('designation-footnote.missing', { name: { quote: name }, footnote: footnoteText }),
           fixes: footnote ? [{ kind: 'footnote', edits: [{ start: analysis.text.length, end: analysis.text.length, newText: `${analysis.text.endsWith('\n') ? '' : '\n'}\n\\* ${footnote}\n` }] }] : undefined,
         });
       }

@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from '../rule';
+import { say } from '../messages/message';
 import type { FactKind } from '../../../../schemas/policy-model';
 import { countryOf, leadingArticleLength } from '../analysis/enumerations';
-import { countryName } from '../analysis/names';
 import { escapeRegExp } from '../text/regex';
 
 const ITEM_SEPARATOR = /^\s*[,;]\s*/;
@@ -30,7 +30,7 @@ export const factMismatch: Rule = {
   defaultSeverity: 'error',
   fixes: {
     // The model's value instead: the drafter checks which is right.
-    suggestion: { title: (c) => `Replace with "${c.new}"`, safety: 'unsafe', fromSuggestions: true },
+    suggestion: { title: (c) => say('fix.replace-with', { new: { quote: c.new } }), safety: 'unsafe', fromSuggestions: true },
   },
   scope: 'block',
   check(context) {
@@ -100,15 +100,14 @@ function checkClaim({ analysis, language, report }: RuleContext, kind: FactKind,
   const years = [...new Set(facts.map((fact) => fact.year ?? Number(fact.date?.slice(0, 4))).filter((year) => !Number.isNaN(year)))].sort();
   if (years.includes(claim.year)) return;
   if (years.length === 0 && !kind.exhaustive) return;
-  // Messages are in English, like all messages.
-  const what = kind.description.en ?? kind.id;
-  const name = countryName(analysis.model, claim.countryId, language.code);
+  const country = { country: claim.countryId };
+  const what = { factKind: kind.id };
   report({
     start: claim.start,
     end: claim.end,
     message: years.length > 0
-      ? `The policy model records this for ${name} in ${years.join(' and ')}, not ${claim.year} (${what})`
-      : `The policy model records no such fact for ${name} (${what})`,
+      ? say('fact-mismatch.other-years', { country, years: { list: years.map(String), join: 'and' }, year: claim.year, kind: what })
+      : say('fact-mismatch.no-fact', { country, kind: what }),
     suggestions: years.length === 1 ? [String(years[0])] : undefined,
   });
 }

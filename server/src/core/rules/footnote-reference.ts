@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { say } from '../messages/message';
 
 /**
  * Markdown footnotes: remark only turns "[^x]" into a reference when a definition exists, so an
@@ -21,11 +22,11 @@ export const footnoteReference: Rule = {
       // Identifiers are labels in lower case (mdast's normalisation; the pattern admits no space).
       const identifier = match[1].toLowerCase();
       if (defined.has(identifier)) { referenced.add(identifier); continue; }
-      report({ start: match.index!, end: match.index! + match[0].length, message: `Footnote reference ${match[0]} has no definition ("${match[0]}: …").` });
+      report({ start: match.index!, end: match.index! + match[0].length, message: say('footnote-reference.undefined', { reference: match[0] }) });
     }
     for (const definition of draft.footnoteDefinitions) {
       if (referenced.has(definition.identifier)) continue;
-      report({ start: definition.start, end: definition.labelEnd, message: `Footnote [^${definition.label}] is defined but never referenced.` });
+      report({ start: definition.start, end: definition.labelEnd, message: say('footnote-reference.unused', { label: definition.label }) });
     }
   },
 };

@@ -1,4 +1,5 @@
 import type { Rule, RuleContext } from '../rule';
+import { say } from '../messages/message';
 import type { Group, Instrument } from '../../../../schemas/policy-model';
 import type { Label } from '../model/policy-index';
 import { inclusionMarkerIn, readColonList, readCountryList, readParenthesisedList, type Enumeration } from '../analysis/enumerations';
@@ -27,7 +28,7 @@ export const groupMembership: Rule = {
   defaultSeverity: 'error',
   fixes: {
     // A member of the group instead: another country, so another fact.
-    suggestion: { title: (c) => `Replace with "${c.new}"`, safety: 'unsafe', fromSuggestions: true },
+    suggestion: { title: (c) => say('fix.replace-with', { new: { quote: c.new } }), safety: 'unsafe', fromSuggestions: true },
   },
   scope: 'block',
   check(context) {
@@ -82,11 +83,13 @@ function checkGroupList({ analysis, language, report }: RuleContext, group: Grou
   const exhaustive = !inclusionMarkerIn(analysis, analysis.prose.slice(list.start, list.end)) && countries.length === list.items.length;
   const missing = exhaustive && countries.length === members.size ? group.members.filter((id) => !listed.has(id)) : [];
   for (const item of outsiders) {
-    const missingText = missing.length > 0 ? ` The list leaves out ${missing.map((id) => countryName(analysis.model, id, language.code)).join(', ')}.` : '';
     report({
       start: item.start,
       end: item.end,
-      message: `${item.text} is not one of the ${groupText}${group.complete === false ? ' recorded in the policy model' : ''}.${missingText}`,
+      message: say('group-membership.not-member', {
+        item: { draft: item.text }, group: { draft: groupText }, incomplete: group.complete === false,
+        missing: missing.length > 0 ? { list: missing.map((id) => ({ country: id })), join: 'comma' } : undefined, missingCount: missing.length,
+      }),
       suggestions: missing.length === 1 ? [replacementFor(analysis, language, item, missing[0])] : undefined,
     });
   }
@@ -134,7 +137,7 @@ function checkInstrumentLink({ analysis, language, report }: RuleContext, instru
   const list = readCountryList(analysis, end + relation.index + relation[0].length);
   for (const item of list?.items ?? []) {
     if (covered.has(item.countryId!)) continue;
-    const known = [...covered].map((id) => countryName(analysis.model, id, language.code)).join(', ');
-    report({ start: item.start, end: item.end, message: `The policy model does not link ${item.text} to the ${label.text}: it covers ${known}.` });
+    const known = { list: [...covered].map((id) => ({ country: id })), join: 'comma' as const };
+    report({ start: item.start, end: item.end, message: say('group-membership.not-linked', { item: { draft: item.text }, instrument: { draft: label.text }, covered: known }) });
   }
 }

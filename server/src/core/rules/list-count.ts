@@ -1,4 +1,5 @@
 import type { FixInput, Rule } from '../rule';
+import { say } from '../messages/message';
 import type { LanguageData } from '../../../../schemas/language';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
 import type { Replacement } from '../findings';
@@ -26,9 +27,9 @@ export const listCount: Rule = {
   defaultSeverity: 'error',
   fixes: {
     // Never safe: the number or the list may be the wrong part, and the noun after a changed number may need another form.
-    count: { title: (c) => `Change the count to ${c.new}`, safety: 'unsafe' },
+    count: { title: (c) => say('fix.change-count', { count: { draft: c.new } }), safety: 'unsafe' },
     // Where the list names a group of the model and leaves out some of its members.
-    members: { title: (c) => `Add the missing members: ${c.detail}`, safety: 'unsafe' },
+    members: { title: (c) => say('fix.add-members', { members: { draft: c.detail ?? '' } }), safety: 'unsafe' },
   },
   check({ analysis, report }) {
     for (const stated of statedNumbers(analysis)) {
@@ -40,7 +41,7 @@ export const listCount: Rule = {
       const breakdown = sumOfBreakdown(analysis, list.items.map((item) => item.text));
       if (breakdown !== undefined) {
         // "seven centres: two in Morocco, three in Tunisia and two in Egypt" counts by its parts.
-        if (breakdown !== stated.value) report({ start: stated.start, end: stated.end, message: `The text says ${analysis.prose.slice(stated.start, stated.end)} but its parts add up to ${breakdown}.` });
+        if (breakdown !== stated.value) report({ start: stated.start, end: stated.end, message: say('list-count.parts', { stated: { draft: analysis.prose.slice(stated.start, stated.end) }, sum: breakdown }) });
         continue;
       }
       const nonExhaustive = inclusionMarkerIn(analysis, between[0]) || inclusionMarkerIn(analysis, analysis.prose.slice(list.start, list.end));
@@ -53,7 +54,7 @@ export const listCount: Rule = {
       report({
         start: stated.start,
         end: stated.end,
-        message: `The text says ${written} but lists ${list.items.length}: ${list.items.map((item) => item.text.replace(/[.;,:]+$/, '')).join('; ')}.`,
+        message: say('list-count.items', { stated: { draft: written }, count: list.items.length, items: { list: list.items.map((item) => ({ draft: item.text.replace(/[.;,:]+$/, '') })), join: 'semicolon' } }),
         suggestions: [count],
         fixes,
       });

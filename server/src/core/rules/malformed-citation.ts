@@ -1,4 +1,4 @@
-import { LANGUAGE_NAMES_EN } from '../../../../schemas/model-names';
+import { say } from '../messages/message';
 import type { Rule, RuleContext } from '../rule';
 import { UNIFIED_NUMBERING_YEAR, formatAct, formatArticleId, resolveCitation } from '../analysis/acts';
 import type { Citation, DomainCode } from '../analysis/citations';
@@ -17,9 +17,9 @@ export const malformedCitation: Rule = {
   defaultSeverity: 'warning',
   fixes: {
     // The citation's form only ("No", the order of number and year, the domain, the suffix): the act cited stays the same.
-    form: { title: (c) => (c.new === '' ? `Remove "${c.old}"` : c.old === '' ? `Insert "${c.new}"` : `Write "${c.new}" instead of "${c.old}"`), safety: 'safe' },
+    form: { title: (c) => (c.new === '' ? say('fix.remove', { old: { quote: c.old } }) : c.old === '' ? say('fix.insert', { new: { quote: c.new } }) : say('fix.write-instead', { old: { quote: c.old }, new: { quote: c.new } })), safety: 'safe' },
     // Another type or domain for the number ("Directive" for a regulation, "(EC)" after 2009): the number may be the wrong part.
-    suggestion: { title: (c) => `Replace with "${c.new}"`, safety: 'unsafe', fromSuggestions: true },
+    suggestion: { title: (c) => say('fix.replace-with', { new: { quote: c.new } }), safety: 'unsafe', fromSuggestions: true },
   },
   check(context) {
     for (const citation of context.analysis.citations) checkCitation(context, citation);
@@ -58,24 +58,26 @@ function checkCitation(context: RuleContext, citation: Citation): void {
     const [from, to] = DOMAIN_YEARS[written.code];
     if (year < from || year > to) {
       const right = domains[domainOfYear(year)];
-      report({ start: written.start, end: written.end, message: `An act of ${year} is not "${written.text}": ${year < from ? 'that domain began' : 'that domain ended'} in ${year < from ? from : to}; write "${right}".`, suggestions: [right] });
+      report({ start: written.start, end: written.end, message: year < from
+        ? say('malformed-citation.domain-not-yet', { year, written: { quote: written.text }, from, right: { quote: right } })
+        : say('malformed-citation.domain-ended', { year, written: { quote: written.text }, to, right: { quote: right } }), suggestions: [right] });
     } else if (expected !== written.text) {
-      report({ start: written.start, end: written.end, message: `In ${LANGUAGE_NAMES_EN[language.code]} the domain is written "${expected}", not "${written.text}".`, suggestions: [expected], fix: [{ start: written.start, end: written.end, newText: expected }] });
+      report({ start: written.start, end: written.end, message: say('malformed-citation.domain-spelling', { language: { language: language.code }, expected: { quote: expected }, written: { quote: written.text } }), suggestions: [expected], fix: [{ start: written.start, end: written.end, newText: expected }] });
     }
   }
   if (year >= UNIFIED_NUMBERING_YEAR) {
     if (citation.marker) {
-      report({ start: citation.marker.start, end: citation.numbers.start, message: `Acts since ${UNIFIED_NUMBERING_YEAR} take no "${citation.marker.text}": write "${year}/${number}".`, fix: [{ start: citation.marker.start, end: citation.numbers.start, newText: '' }] });
+      report({ start: citation.marker.start, end: citation.numbers.start, message: say('malformed-citation.no-marker', { since: UNIFIED_NUMBERING_YEAR, marker: { quote: citation.marker.text }, right: { quote: `${year}/${number}` } }), fix: [{ start: citation.marker.start, end: citation.numbers.start, newText: '' }] });
     }
     if (citation.order === 'number/year') {
-      report({ start: citation.numbers.start, end: citation.numbers.end, message: `Since ${UNIFIED_NUMBERING_YEAR} the year comes first: "${year}/${number}".`, suggestions: [`${year}/${number}`], fix: [{ start: citation.numbers.start, end: citation.numbers.end, newText: `${year}/${number}` }] });
+      report({ start: citation.numbers.start, end: citation.numbers.end, message: say('malformed-citation.year-first', { since: UNIFIED_NUMBERING_YEAR, right: { quote: `${year}/${number}` } }), suggestions: [`${year}/${number}`], fix: [{ start: citation.numbers.start, end: citation.numbers.end, newText: `${year}/${number}` }] });
     }
     if (citation.suffixSpan && !citation.domain && written?.code) {
       // "Decision 2018/1611/CFSP" → "Decision (CFSP) 2018/1611".
       const domain = domains[written.code];
       report({
         start: citation.numbers.start, end: citation.suffixSpan.end,
-        message: `Since ${UNIFIED_NUMBERING_YEAR} the domain stands in brackets before the number: "(${domain}) ${year}/${number}".`,
+        message: say('malformed-citation.domain-before-number', { since: UNIFIED_NUMBERING_YEAR, right: { quote: `(${domain}) ${year}/${number}` } }),
         suggestions: [`(${domain}) ${year}/${number}`],
         fix: [{ start: citation.numbers.start, end: citation.numbers.start, newText: `(${domain}) ` }, { start: citation.suffixSpan.start, end: citation.suffixSpan.end, newText: '' }],
       });
@@ -84,12 +86,12 @@ function checkCitation(context: RuleContext, citation: Citation): void {
   }
   if (citation.family !== 'regulation' || citation.suffix) return;
   if (!citation.marker) {
-    report({ start: citation.numbers.start, end: citation.numbers.end, message: `Regulations before ${UNIFIED_NUMBERING_YEAR} are cited with "${marker}": "${marker} ${number}/${year}".`, fix: [{ start: citation.numbers.start, end: citation.numbers.start, newText: `${marker} ` }] });
+    report({ start: citation.numbers.start, end: citation.numbers.end, message: say('malformed-citation.marker-needed', { before: UNIFIED_NUMBERING_YEAR, marker: { quote: marker }, right: { quote: `${marker} ${number}/${year}` } }), fix: [{ start: citation.numbers.start, end: citation.numbers.start, newText: `${marker} ` }] });
   } else if (!language.citation.numberMarker.includes(citation.marker.text)) {
-    report({ start: citation.marker.start, end: citation.marker.end, message: `In ${LANGUAGE_NAMES_EN[language.code]} the number sign is "${marker}", not "${citation.marker.text}".`, suggestions: [marker], fix: [{ start: citation.marker.start, end: citation.marker.end, newText: marker }] });
+    report({ start: citation.marker.start, end: citation.marker.end, message: say('malformed-citation.marker-spelling', { language: { language: language.code }, marker: { quote: marker }, written: { quote: citation.marker.text } }), suggestions: [marker], fix: [{ start: citation.marker.start, end: citation.marker.end, newText: marker }] });
   }
   if (citation.order === 'year/number') {
-    report({ start: citation.numbers.start, end: citation.numbers.end, message: `Regulations before ${UNIFIED_NUMBERING_YEAR} are numbered number/year: "${number}/${year}".`, fix: [{ start: citation.numbers.start, end: citation.numbers.end, newText: `${number}/${year}` }] });
+    report({ start: citation.numbers.start, end: citation.numbers.end, message: say('malformed-citation.number-first', { before: UNIFIED_NUMBERING_YEAR, right: { quote: `${number}/${year}` } }), fix: [{ start: citation.numbers.start, end: citation.numbers.end, newText: `${number}/${year}` }] });
   }
 }
 
@@ -102,7 +104,7 @@ function checkType({ analysis, language, report }: RuleContext, citation: Citati
   const formatted = formatAct(sameNumberOtherType, language);
   const lowerFirst = citation.typeText.charAt(0) !== citation.typeText.charAt(0).toUpperCase();
   const right = lowerFirst ? formatted.charAt(0).toLowerCase() + formatted.slice(1) : formatted;
-  report({ start: citation.start, end: citation.end, message: `"${cited}": ${citation.year}/${citation.number} is ${right}, not a ${citation.family}.`, suggestions: [right] });
+  report({ start: citation.start, end: citation.end, message: say('malformed-citation.other-type', { cited: { quote: cited }, number: `${citation.year}/${citation.number}`, right: { draft: right }, family: citation.family }), suggestions: [right] });
 }
 
 /** "artikel 25a" in Dutch (which writes "25 bis"), "Article 25 bis" in English (which writes "25a"). */
@@ -113,7 +115,7 @@ function checkArticleSuffixes({ analysis, language, report }: RuleContext): void
       if (article.style === 'plain' || article.style === wanted) continue;
       const right = formatArticleId(article.id, language);
       if (right === article.text) continue;
-      report({ start: article.start, end: article.end, message: `In ${LANGUAGE_NAMES_EN[language.code]} inserted articles are written "${right}", not "${article.text}".`, suggestions: [right], fix: [{ start: article.start, end: article.end, newText: right }] });
+      report({ start: article.start, end: article.end, message: say('malformed-citation.inserted-article', { language: { language: language.code }, right: { quote: right }, written: { quote: article.text } }), suggestions: [right], fix: [{ start: article.start, end: article.end, newText: right }] });
     }
   }
 }

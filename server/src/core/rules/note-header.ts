@@ -1,4 +1,4 @@
-import { LANGUAGE_NAMES_EN } from '../../../../schemas/model-names';
+import { say } from '../messages/message';
 import type { LanguageData } from '../../../../schemas/language';
 import type { Rule } from '../rule';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
@@ -61,11 +61,14 @@ export const noteHeader: Rule = {
       }
       const missing = FIELDS.filter((field) => !present.has(field));
       if (missing.length === 0) return;
-      const names = missing.map((field) => `"${language.noteHeader[field][0]}"`);
+      const label = (field: Field) => ({ quote: language.noteHeader[field][0] });
       report({
         start: marker.start,
         end: marker.end,
-        message: `This note's header lacks ${names.join(', ')}: Council notes in ${LANGUAGE_NAMES_EN[language.code]} give ${FIELDS.filter((f) => language.noteHeader[f].length > 0).map((f) => `"${language.noteHeader[f][0]}"`).join(' / ')} before the text.`,
+        message: say('note-header.missing-fields', {
+          missing: { list: missing.map(label), join: 'comma' }, missingCount: missing.length, language: { language: language.code },
+          fields: { list: FIELDS.filter((f) => language.noteHeader[f].length > 0).map(label), join: 'slash' },
+        }),
       });
     }
   },

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { say } from '../messages/message';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
 import { sameSentence, type AcronymUse } from '../analysis/acronyms';
 import { expandAcronym } from '../language/grammar';
@@ -18,7 +19,7 @@ export const undefinedAcronym: Rule = {
   defaultSeverity: 'warning',
   fixes: {
     // Safe where the article before the acronym settles the expansion's case (de "des EAD").
-    'spell-out': { title: (c) => `Spell out ${c.old} at its first use: "${c.new}"`, safety: 'grammar' },
+    'spell-out': { title: (c) => say('fix.spell-out', { acronym: c.old, new: { quote: c.new } }), safety: 'grammar' },
   },
   check({ analysis, language, report }) {
     const exempt = exemptAcronyms(analysis);
@@ -36,14 +37,14 @@ export const undefinedAcronym: Rule = {
       const expansion = analysis.model.acronymsByForm(language.code).get(acronym)?.[0]?.expansions[language.code]?.[0];
       if (definition) {
         const line = analysis.lines.positionAt(definition.start).line + 1;
-        report({ start: first.start, end: first.end, message: `${acronym} is used before it is spelled out (on line ${line}): spell it out at its first use.` });
+        report({ start: first.start, end: first.end, message: say('undefined-acronym.before-definition', { acronym, line }) });
         continue;
       }
       const suggestion = expansion ? `${expansion} (${acronym})` : undefined;
       report({
         start: first.start,
         end: first.end,
-        message: `${acronym} is never spelled out: at its first use write ${suggestion ? `"${suggestion}"` : '"full term (' + acronym + ')"'}.`,
+        message: suggestion ? say('undefined-acronym.never-defined', { acronym, suggestion: { quote: suggestion } }) : say('undefined-acronym.never-defined-unknown', { acronym }),
         suggestions: suggestion ? [suggestion] : undefined,
         fixes: expansion && !first.plural ? [{ kind: 'spell-out', ...expandAcronym(language, analysis.prose, first.start, first.end, expansion, acronym) }] : undefined,
       });

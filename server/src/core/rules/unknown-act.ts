@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { say } from '../messages/message';
 import { eurLexReference, resolveCitation } from '../analysis/acts';
 
 /**
@@ -25,7 +26,7 @@ export const unknownAct: Rule = {
       report({
         start: citation.start,
         end: citation.end,
-        message: `"${cited}" is not in the policy model (CELEX ${celex}): ${url}`,
+        message: say('unknown-act.not-in-model', { cited: { quote: cited }, celex, url }),
         link: url,
       });
     }

@@ -1,5 +1,5 @@
-import { LANGUAGE_NAMES_EN } from '../../../../schemas/model-names';
 import type { LanguageCode } from '../../../../schemas/policy-model';
+import { say } from '../messages/message';
 import { FuzzyIndex } from '../match/fuzzy';
 import type { Rule, RuleContext } from '../rule';
 import { isUpper, looseKey, matchKey } from '../text/normalize';
@@ -78,9 +78,9 @@ export const unknownCountry: Rule = {
   scope: 'block',
   fixes: {
     // A misspelling corrected to the same word form; in languages that decline names only when the ending is untouched.
-    correct: { title: (c) => `Correct "${c.old}" to "${c.new}"`, safety: 'grammar' },
+    correct: { title: (c) => say('fix.correct', { old: { quote: c.old }, new: { quote: c.new } }), safety: 'grammar' },
     // Several names are close: the drafter chooses.
-    choose: { title: (c) => `Replace with "${c.new}"`, safety: 'unsafe', fromSuggestions: true },
+    choose: { title: (c) => say('fix.replace-with', { new: { quote: c.new } }), safety: 'unsafe', fromSuggestions: true },
   },
   check({ analysis, language, report }) {
     const names = analysis.model.countryNames(language.code, nearMissIndexDistance);
@@ -112,7 +112,7 @@ export const unknownCountry: Rule = {
         report({
           start: first.start,
           end: last.end,
-          message: `"${phrase}" is not a known country name. Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?`,
+          message: say('unknown-country.near-miss', { found: { quote: phrase }, suggestions: { list: suggestions.map((s) => ({ quote: s })), join: 'or' } }),
           suggestions,
           fixes: suggestions.length === 1 ? [{ kind: 'correct', edits: [{ start: first.start, end: last.end, newText: suggestions[0] }], safe: sameWordForm(language, phrase, suggestions[0]) }] : undefined,
         });
@@ -142,7 +142,7 @@ function reportOtherLanguageNames(analysis: DraftAnalysis, report: RuleContext['
     report({
       start: match.start,
       end: match.end,
-      message: `"${phrase}" is not the ${LANGUAGE_NAMES_EN[analysis.language.code]} name. Did you mean "${hit.value.short}"?`,
+      message: say('unknown-country.other-language', { found: { quote: phrase }, language: { language: analysis.language.code }, suggestion: { quote: hit.value.short } }),
       suggestions: [hit.value.short],
       fixes: [{ kind: 'correct', ...replaceName(analysis.language, analysis.prose, match.start, match.end, hit.value.short) }],
     });

@@ -1,4 +1,5 @@
 import type { Rule, RuleContext } from '../rule';
+import { say, type Message } from '../messages/message';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
 import type { LanguageCode } from '../../../../schemas/policy-model';
 import { editDistance } from '../text/normalize';
@@ -34,16 +35,16 @@ export const unknownInstrument: Rule = {
   scope: 'block',
   fixes: {
     // A misspelt word of a known name, corrected to the same word form.
-    correct: { title: (c) => `Correct "${c.old}" to "${c.new}"`, safety: 'grammar' },
+    correct: { title: (c) => say('fix.correct', { old: { quote: c.old }, new: { quote: c.new } }), safety: 'grammar' },
     // Another member of a known family is another instrument: the drafter chooses.
-    choose: { title: (c) => `Replace with "${c.new}"`, safety: 'unsafe', fromSuggestions: true },
+    choose: { title: (c) => say('fix.replace-with', { new: { quote: c.new } }), safety: 'unsafe', fromSuggestions: true },
   },
   check(context) {
     const { analysis, language } = context;
     const index = analysis.model.memo(`instrument-names:${language.code}`, () => buildIndex(analysis, language.code));
     const words = [...analysis.prose.matchAll(WORD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, key: wordKey(m[0]) }));
     const reported: { start: number; end: number }[] = [];
-    const report = (start: number, end: number, message: string, suggestions: string[], misspelt = false) => {
+    const report: Report = (start, end, message, suggestions, misspelt = false) => {
       if (reported.some((r) => r.start < end && start < r.end)) return;
       reported.push({ start, end });
       const found = analysis.prose.slice(start, end);
@@ -96,7 +97,7 @@ function buildIndex(analysis: DraftAnalysis, lang: string): NameIndex {
   return { names, byWord, anchorsOf: new Map(), families };
 }
 
-type Report = (start: number, end: number, message: string, suggestions: string[], misspelt?: boolean) => void;
+type Report = (start: number, end: number, message: Message, suggestions: string[], misspelt?: boolean) => void;
 type Word = { start: number; end: number; key: string };
 
 /** Every word of a known name but one is there, and that one is a slip away: "Khartoum Proces". */
@@ -134,7 +135,7 @@ function nearMisses({ analysis, language }: RuleContext, index: NameIndex, words
       const start = words[first].start;
       const end = words[last].end;
       if (coveredByKnownName(analysis, start, end)) continue;
-      report(start, end, `"${analysis.prose.slice(start, end)}" is not a known name. Did you mean "${name.text}"?`, [name.text], true);
+      report(start, end, say('unknown-instrument.near-miss', { found: { quote: analysis.prose.slice(start, end) }, name: { quote: name.text } }), [name.text], true);
     }
   });
 }
@@ -158,7 +159,7 @@ function unknownFamilyMembers({ analysis }: RuleContext, index: NameIndex, words
       const byMember = new Map<string, string>();
       for (const name of family.names) if (!byMember.has(name.id) || name.text.length < byMember.get(name.id)!.length) byMember.set(name.id, name.text);
       const suggestions = [...byMember.values()];
-      report(start, end, `"${found}" is not a known ${family.names[0].text.split(/\s+/).slice(0, 3).join(' ')}. Known: ${suggestions.map((s) => `"${s}"`).join(', ')}.`, suggestions);
+      report(start, end, say('unknown-instrument.family', { found: { quote: found }, family: { draft: family.names[0].text.split(/\s+/).slice(0, 3).join(' ') }, known: { list: suggestions.map((s) => ({ quote: s })), join: 'comma' } }), suggestions);
     }
   }
 }
