@@ -1,4 +1,5 @@
 import type { Rule, RuleContext } from '../rule';
+import { factAdditions } from '../assist/model-addition';
 import type { FactKind } from '../../../../schemas/policy-model';
 import { countryOf, leadingArticleLength } from '../analysis/enumerations';
 import { countryName } from '../analysis/names';
@@ -32,6 +33,8 @@ export const factMismatch: Rule = {
     // The model's value instead: the drafter checks which is right.
     suggestion: { title: (c) => `Replace with "${c.new}"`, safety: 'unsafe', fromSuggestions: true },
   },
+  // The claim as a dated fact of its kind.
+  modelAddition: { sections: ['facts'], additions: factAdditions },
   scope: 'block',
   check(context) {
     const { analysis } = context;

@@ -1,4 +1,5 @@
 import type { Rule, RuleContext } from '../rule';
+import { groupMemberAdditions } from '../assist/model-addition';
 import type { Group, Instrument } from '../../../../schemas/policy-model';
 import type { Label } from '../model/policy-index';
 import { inclusionMarkerIn, readColonList, readCountryList, readParenthesisedList, type Enumeration } from '../analysis/enumerations';
@@ -29,6 +30,8 @@ export const groupMembership: Rule = {
     // A member of the group instead: another country, so another fact.
     suggestion: { title: (c) => `Replace with "${c.new}"`, safety: 'unsafe', fromSuggestions: true },
   },
+  // The country as a member of the group, or linked to the instrument (the drafter says the text is right).
+  modelAddition: { sections: ['groups', 'instruments'], additions: groupMemberAdditions },
   scope: 'block',
   check(context) {
     const { analysis } = context;
