@@ -11,7 +11,7 @@
  * and the reason goes to the log). A client that cannot create files gets the creating actions as
  * a command that the server carries out with the same checks.
  */
-import { CodeActionKind, type CodeAction, type Command, type CreateFile, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, MessageType, ShowMessageNotification, type CodeAction, type Command, type CreateFile, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { basename } from 'node:path';
@@ -120,7 +120,8 @@ export function registerModelCommands(ctx: ServerContext): void {
       if (!target) return null;
       const written = writeModelEntries(target.file, target.folder, entries!);
       if ('refusal' in written) {
-        void ctx.connection.window.showWarningMessage(`Not added to the workspace policy model: ${written.refusal}.`);
+        // A notification, not window/showMessageRequest: there is nothing to answer.
+        void ctx.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Not added to the workspace policy model: ${written.refusal}.` });
       } else {
         ctx.log(`added ${entries!.length} entr${entries!.length === 1 ? 'y' : 'ies'} to ${written.file}`);
         ctx.reloadModel(`added to ${written.file}`, true);
