@@ -11,8 +11,7 @@ import type { DraftAnalysis } from '../analysis/draft-analysis';
 import type { Finding, Replacement } from '../findings';
 import type { ModelAddition } from '../rule';
 import { RULES_BY_ID } from '../rules/index';
-import { isSlip, nearMissIndexDistance } from '../rules/unknown-country';
-import { FuzzyIndex } from '../match/fuzzy';
+import { isSlip } from '../rules/unknown-country';
 import { editDistance, looseKey } from '../text/normalize';
 import { outlineJson, JsonSyntaxError, type JsonOutline } from '../text/json-outline';
 import { duplicateKeys } from '../text/yaml-keys';
@@ -51,18 +50,19 @@ export function everyAdditionOf(rule: string, findings: readonly Finding[], anal
  */
 export function isNearMissOfKnownName(name: string, finding: Finding, analysis: DraftAnalysis): boolean {
   const key = looseKey(name);
-  const slipOf = (other: string) => { const otherKey = looseKey(other); return isSlip(key, { key: otherKey, distance: editDistance(key, otherKey, 2) }); };
-  if ((finding.suggestions ?? []).some(slipOf)) return true;
-  return knownNames(analysis).lookup(key, nearMissIndexDistance(key.length)).some((hit) => isSlip(key, hit));
+  // Checked once per code action: a scan of the language's names (about 2,000 keys, most skipped
+  // by their length) takes well under a millisecond, where building a fuzzy index took 250 ms.
+  const slipOf = (otherKey: string) => Math.abs(otherKey.length - key.length) <= 2 && isSlip(key, { key: otherKey, distance: editDistance(key, otherKey, 2) });
+  return (finding.suggestions ?? []).some((suggestion) => slipOf(looseKey(suggestion))) || knownNameKeys(analysis).some(slipOf);
 }
 
-/** Every name of the language the model knows (countries, places, bodies, instruments, groups, acronyms, act titles), for near-miss lookups. */
-function knownNames(analysis: DraftAnalysis): FuzzyIndex<true> {
+/** The keys of every name of the language the model knows (countries, places, bodies, instruments, groups, acronyms, act titles). */
+function knownNameKeys(analysis: DraftAnalysis): string[] {
   const { model } = analysis;
   const lang = analysis.language.code as LanguageCode;
-  return model.memo(`known-names:${lang}`, () => {
-    const index = new FuzzyIndex<true>(2);
-    const add = (text: string | undefined) => { if (text) { const key = looseKey(text); index.add(key, true, nearMissIndexDistance(key.length)); } };
+  return model.memo(`known-name-keys:${lang}`, () => {
+    const keys = new Set<string>();
+    const add = (text: string | undefined) => { if (text) keys.add(looseKey(text)); };
     for (const country of model.countries.values()) {
       const names = country.names[lang];
       for (const text of [names?.short, names?.formal, ...(names?.variants ?? []), ...(names?.deprecated ?? []).map((d) => d.name)]) add(text);
@@ -72,7 +72,7 @@ function knownNames(analysis: DraftAnalysis): FuzzyIndex<true> {
     for (const group of model.groups.values()) group.labels[lang]?.forEach(add);
     for (const acronym of model.acronyms.values()) acronym.forms[lang]?.forEach(add);
     for (const act of model.acts.values()) act.titles?.[lang]?.short?.forEach(add);
-    return index;
+    return [...keys];
   });
 }
 
