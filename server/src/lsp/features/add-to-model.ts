@@ -16,6 +16,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { basename } from 'node:path';
 import { everyAdditionOf, modelAdditionsFor, WORKSPACE_MODEL_FILE, type ModelAddition } from '../../core/assist/model-edit';
+import { SECTION_NAMES } from '../../../../schemas/policy-model';
 import type { DraftAnalysis } from '../../core/analysis/draft-analysis';
 import type { Finding } from '../../core/findings';
 import { RULES_BY_ID } from '../../core/rules/index';
@@ -116,7 +117,8 @@ export function registerModelCommands(ctx: ServerContext): void {
       await ctx.connection.window.showDocument({ uri: argument, external: true });
     } else if (params.command === ADD_TO_MODEL_COMMAND) {
       const { uri, entries } = (argument ?? {}) as Partial<AddToModelArguments>;
-      const target = typeof uri === 'string' && Array.isArray(entries) ? targetFor(ctx, uri) : undefined;
+      const wellFormed = Array.isArray(entries) && entries.every((e) => SECTION_NAMES.includes(e?.section) && typeof e.entry === 'object' && e.entry !== null && !Array.isArray(e.entry));
+      const target = typeof uri === 'string' && wellFormed ? targetFor(ctx, uri) : undefined;
       if (!target) return null;
       const written = writeModelEntries(target.file, target.folder, entries!);
       if ('refusal' in written) {
