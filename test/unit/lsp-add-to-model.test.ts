@@ -11,12 +11,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Ajv from 'ajv';
 import { parse } from 'yaml';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { loadModelText } from '../../server/src/core/model/load';
-import { packageRoot } from '../../server/src/node/resources';
 import { LspTestClient } from '../support/lsp-client';
+import { assertValidModel } from '../support/policy-model-schema';
 import { applyTextEdits, createdFiles, editsFor, keys, onlyRemoved } from '../support/lsp-edits';
 
 const MODEL = 'council-notes.policy.yaml';
@@ -26,15 +25,6 @@ const CREATE = { workspace: { configuration: true, workspaceEdit: { documentChan
 const NO_CREATE = { workspace: { configuration: true, workspaceEdit: { documentChanges: true } } };
 
 const draft = (lang: string, body: string) => `---\nlang: ${lang}\n---\n\n${body}\n`;
-
-/** The model file's data validates against the generated JSON Schema. */
-let validateSchema: ReturnType<Ajv['compile']> | undefined;
-function assertValidModel(text: string): void {
-  validateSchema ??= new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'policy-model.schema.json'), 'utf8')));
-  const data: unknown = parse(text);
-  assert.ok(validateSchema(data), `${JSON.stringify(validateSchema.errors)}\n${text}`);
-  assert.deepEqual(loadModelText(MODEL, text).problems.filter((p) => p.severity === 'error'), [], text);
-}
 
 describe('add to workspace policy model over stdio (issue 15 B)', function () {
   this.timeout(120_000);
@@ -88,7 +78,7 @@ describe('add to workspace policy model over stdio (issue 15 B)', function () {
   function assertOnlyGone(before: Diagnostic[], after: Diagnostic[], removed: Diagnostic[], model: string): void {
     assert.deepEqual(onlyRemoved(keys(before), keys(after)), [], 'no new finding');
     assert.deepEqual(onlyRemoved(keys(after), keys(before)).sort(), keys(removed).sort(), 'exactly the finding(s) removed');
-    assertValidModel(model);
+    assertValidModel(MODEL, model);
   }
 
   describe('a near miss of a known name gets no addition', () => {

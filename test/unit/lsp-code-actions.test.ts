@@ -13,6 +13,7 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { loadModelText } from '../../server/src/core/model/load';
 import { LspTestClient } from '../support/lsp-client';
+import { assertValidModel } from '../support/policy-model-schema';
 import { applyTextEdits, createdFiles, editsFor, keys, messageOf, onlyRemoved } from '../support/lsp-edits';
 
 interface Case { lang: string; rule: string; text: string; message?: RegExp; title?: RegExp; expect?: string; safe?: boolean; fix?: number }
@@ -264,6 +265,7 @@ describe('code actions over stdio', function () {
         const before = existsSync(modelFile) ? readFileSync(modelFile, 'utf8') : '';
         const after = applyTextEdits(before, editsFor(action.edit, modelUri));
         assert.match(after, new RegExp(`^${c.section}:`, 'm'));
+        assertValidModel(modelFile, after);
         writeFileSync(modelFile, after);
         void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: modelUri, type: i === 0 ? 1 : 2 }] });
         const rechecked = await client.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === c.rule && d.message === target.message));

@@ -7,13 +7,12 @@
  * is created exclusively (never over a file that appeared meanwhile); an existing one is replaced
  * atomically, and only if nobody changed it since it was read (fix-files.ts).
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { planEntriesEdit, type ModelAddition } from '../core/assist/model-edit';
 import { applyReplacements, detectEol } from '../core/fix/apply';
 import type { Replacement } from '../core/findings';
 import { loadModelText } from '../core/model/load';
-import { readDraftFile, refuseToWrite, writeDraftFileAtomic, type DraftFile } from './fix-files';
+import { createFileExclusively, readDraftFile, refuseToWrite, writeDraftFileAtomic, type DraftFile } from './fix-files';
 import { resolveWriteTarget } from './write-target';
 
 export type ModelWritePlan = { file: string; exists: boolean; text: string; edit: Replacement } | { refusal: string };
@@ -58,12 +57,8 @@ export function writeModelEntries(path: string, folder: string, entries: Entries
       // Refuses if the file changed since it was read.
       writeDraftFileAtomic(read, after);
     } else {
-      // "wx": fails if anything (a file, a link) appeared at the path meanwhile.
-      const fd = openSync(plan.file, 'wx', 0o644);
-      try {
-        const data = Buffer.from(after, 'utf8');
-        for (let written = 0; written < data.length;) written += writeSync(fd, data, written, data.length - written);
-      } finally { closeSync(fd); }
+      // Fails if anything (a file, a link) appeared at the path meanwhile.
+      createFileExclusively(plan.file, after);
     }
   } catch (error) {
     return { refusal: `${basename(plan.file)} could not be written (${(error as Error).message})` };

@@ -21,8 +21,15 @@ import { entityName } from './cards';
 
 /** An id from a name: "Team Europe Initiative on the Eastern route" → "team-europe-initiative-on-the-eastern-route". */
 export function slug(text: string): string {
-  const base = foldDiacritics(text.toLowerCase()).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  const base = trimEnd(foldDiacritics(text.toLowerCase()).replace(/[^a-z0-9]+/g, '-').replace(/^-+/, '').slice(0, 60), '-');
   return base || 'entry';
+}
+
+/** The text without the characters of `chars` at its end (a loop: a regex such as /-+$/ is quadratic on long runs). */
+function trimEnd(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1])) end--;
+  return text.slice(0, end);
 }
 
 /** `base`, or `base-2`, `base-3`… where the model already has an entity of that id in the section. */
@@ -152,7 +159,7 @@ function fullTitleAt(citation: Citation, analysis: DraftAnalysis): string | unde
     }
   }
   if (end === limit && (end < block.end || prose.slice(block.start, citation.start).trim() !== '')) return undefined;
-  const title = prose.slice(citation.start, end).replace(/\s+/g, ' ').replace(/[\s,;:.]+$/, '');
+  const title = trimEnd(prose.slice(citation.start, end).replace(/\s+/g, ' '), ' ,;:.');
   const subject = title.slice(date.end - citation.start);
   // Official titles start with a capital ("Règlement"), also where the sentence writes "le règlement".
   return (subject.match(/\p{L}+/gu) ?? []).length >= 2 ? title[0].toUpperCase() + title.slice(1) : undefined;
