@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { loadModelText } from '../../server/src/core/model/load';
+import { runCli } from '../support/cli';
 import { LspTestClient } from '../support/lsp-client';
 import { assertValidModel } from '../support/policy-model-schema';
 import { applyTextEdits, createdFiles, editsFor, keys, onlyRemoved } from '../support/lsp-edits';
@@ -167,6 +168,16 @@ describe('add to workspace policy model over stdio (issue 15 B)', function () {
     assertOnlyGone(diagnostics, after, unknown, model);
     assert.ok(model.startsWith('# our acts\nacts:\n  - id: own-act\n'), 'the rest of the file is kept');
     assert.deepEqual((parse(model) as { acts: { id: string }[] }).acts.map((a) => a.id), ['own-act', '32019R8888', '32013L0099', '32021D7777']);
+  });
+
+  it('the CLI shows the source reminder of an added entry without failing the check', () => {
+    const modelFile = join(workspace, MODEL);
+    writeFileSync(modelFile, 'acts:\n  - id: 32019R8888\n    type: regulation\n    domain: EU\n    year: 2019\n    number: 8888\n    source: "TODO: where this comes from"\n');
+    writeFileSync(join(workspace, 'note.md'), draft('en', 'Regulation (EU) 2019/8888 applies.'));
+    const run = runCli(['check', '--model', modelFile, join(workspace, 'note.md')]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /: 0 findings/, 'the act is known: no finding');
+    assert.match(run.stderr, /council-notes\.policy\.yaml:7:13: warning model-schema: acts\[0\] "32019R8888": say where this entry comes from/);
   });
 
   describe('Open on EUR-Lex', () => {
