@@ -7,10 +7,10 @@
 import * as vscode from 'vscode';
 import {
   WorkDoneProgress, WorkspaceSymbolRequest,
-  type SymbolInformation, type WorkDoneProgressBegin, type WorkDoneProgressReport, type WorkspaceSymbol,
+  type StaticFeature, type SymbolInformation, type WorkDoneProgressBegin, type WorkDoneProgressReport, type WorkspaceSymbol,
 } from 'vscode-languageclient/node';
 import {
-  CHECK_WORKSPACE, DOCUMENT_INFO, MODEL_ENTRY, MODEL_SUMMARY, RELOAD_MODEL,
+  CHECK_WORKSPACE, DOCUMENT_INFO, MODEL_ENTRY, MODEL_SUMMARY, OPEN_LINK_CLIENT_COMMAND, RELOAD_MODEL,
   type CheckWorkspaceResult, type DocumentInfo, type ModelEntryLocation, type ModelEntryParams, type ModelSummary,
 } from '../../server/src/lsp/protocol';
 import { Host, activeDraft, formatNumber, isDraft, languageName, nativeLanguageName, request } from './host';
@@ -25,6 +25,8 @@ export const COMMANDS = {
   reloadModel: 'councilNotes.reloadModel',
   showModelEntry: 'councilNotes.showModelEntry',
   openRuleDocumentation: 'councilNotes.openRuleDocumentation',
+  /** Opens a finding's link ("Open on EUR-Lex"); not in the palette: code actions call it. */
+  openLink: OPEN_LINK_CLIENT_COMMAND,
 } as const;
 
 const SOURCE = 'council-notes';
@@ -421,6 +423,31 @@ async function openRuleDocumentation(host: Host, ruleId?: string): Promise<vscod
   return page.uri;
 }
 
+// ---------------------------------------------------------------------------------- links
+
+/** "Open on EUR-Lex": the browser (or the editor's own handler for the address, in code-server too). */
+async function openLink(link: unknown): Promise<boolean> {
+  if (typeof link !== 'string' || !/^https?:\/\//.test(link)) return false;
+  return vscode.env.openExternal(vscode.Uri.parse(link, true));
+}
+
+/**
+ * Tells the server which of the server's code-action commands this client runs itself
+ * (`capabilities.experimental.commands.commands`, as rust-analyzer's clients do): the server then
+ * gives "Open on EUR-Lex" this extension's command instead of asking through window/showDocument.
+ */
+export function clientCommandsFeature(): StaticFeature {
+  return {
+    fillClientCapabilities(capabilities) {
+      const experimental = (capabilities.experimental ?? {}) as Record<string, unknown>;
+      capabilities.experimental = { ...experimental, commands: { commands: [COMMANDS.openLink] } };
+    },
+    initialize() { /* nothing to set up */ },
+    getState: () => ({ kind: 'static' }),
+    clear() { /* nothing to release */ },
+  };
+}
+
 // ---------------------------------------------------------------------------------- registration
 
 export function registerCommands(host: Host): vscode.Disposable[] {
@@ -436,6 +463,7 @@ export function registerCommands(host: Host): vscode.Disposable[] {
       return showModelEntry(host, entryOfNode(arg));
     }),
     vscode.commands.registerCommand(COMMANDS.openRuleDocumentation, (rule?: string) => openRuleDocumentation(host, typeof rule === 'string' ? rule : undefined)),
+    vscode.commands.registerCommand(COMMANDS.openLink, openLink),
     registerCompareCommand(host),
   ];
 }

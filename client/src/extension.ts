@@ -15,7 +15,7 @@ import {
   type ErrorHandler,
 } from 'vscode-languageclient/node';
 import { BUILT_IN_MODEL_SCHEME, MODEL_CHANGED, type ModelSummary } from '../../server/src/lsp/protocol';
-import { registerCommands } from './commands';
+import { clientCommandsFeature, registerCommands } from './commands';
 import type { Host } from './host';
 import { CRASH_WINDOW_MS, CrashPolicy, MAX_RESTARTS, type CrashNotice } from './crash-policy';
 import { BuiltInModelProvider } from './model-documents';
@@ -126,7 +126,9 @@ function createClient(
       didClose: (document, next) => (isOwnFile(context, document.uri) ? Promise.resolve() : next(document)),
     },
   };
-  return new LanguageClient('councilNotes', 'Council Notes', serverOptions, clientOptions);
+  const languageClient = new LanguageClient('councilNotes', 'Council Notes', serverOptions, clientOptions);
+  languageClient.registerFeature(clientCommandsFeature());
+  return languageClient;
 }
 
 function isSummary(value: unknown): value is ModelSummary {

@@ -245,6 +245,8 @@ async function runCheck(args: string[]): Promise<number> {
     ? await checkFilesInParallel(files, batch, options.jobs, loadModel)
     : (() => { const loaded = loadModel(); return loaded && checkFiles(files, batch, loaded); })();
   if (!checked) return reportModelProblems();
+  // Warnings (a source still to fill in) do not stop the check, but CI shows them as the editor does.
+  if (modelProblems.length > 0) reportModelProblems();
   const results = [...problems.map((p): FileResult => ({ path: p.path, findings: [], error: p.message })), ...checked];
   // The text report lists them itself; beside JSON or SARIF on stdout they also go to stderr.
   if (options.format !== 'text') for (const file of results) if (file.error !== undefined) err(`council-notes: ${file.path}: ${file.error}\n`);

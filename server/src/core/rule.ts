@@ -1,5 +1,6 @@
 /** A rule: one module per rule, with a stable id (part of the CLI contract) and its documentation. */
 import type { LanguageData } from '../../../schemas/language';
+import type { SectionName } from '../../../schemas/policy-model';
 import type { Finding, Replacement, Severity } from './findings';
 import type { DraftAnalysis } from './analysis/draft-analysis';
 import type { Message } from './messages/message';
@@ -39,6 +40,33 @@ export interface FixInput {
   detail?: string;
 }
 
+/**
+ * An entry for the workspace policy model that makes a finding go away because the drafter says
+ * the draft is right ("Add to workspace policy model"; core/assist/model-edit.ts writes it).
+ */
+export interface ModelAddition {
+  section: SectionName;
+  entry: Record<string, unknown>;
+  /** Title of the code action. */
+  title: string;
+  /**
+   * The name a new entity is given. A name that is a near miss of a known name (a misspelling) is
+   * never added: it would be accepted everywhere. Absent for an addition to a known entity (a
+   * group's member, a dated fact, an acronym made well known) and for an act (named by its number).
+   */
+  newName?: string;
+}
+
+/** What "add to workspace policy model" means for a rule's findings. */
+export interface ModelAdditionDeclaration {
+  /** The model sections it may write into. */
+  sections: readonly SectionName[];
+  /** The entries offered for a finding, one per kind of entity it may name (empty when none fits). */
+  additions(finding: Finding, analysis: DraftAnalysis): ModelAddition[];
+  /** Also offered for all of a draft's findings of the rule at once, in one edit, with this title. */
+  everyTitle?: (count: number) => string;
+}
+
 export interface ReportInput {
   start: number;
   end: number;
@@ -67,6 +95,8 @@ export interface Rule extends RuleMeta {
   scope?: 'document' | 'block';
   /** The kinds of fix the rule offers, by name, with their titles and safety. */
   fixes?: Record<string, FixDeclaration>;
+  /** What "add to workspace policy model" writes for a finding; absent when nothing sensible can be added. */
+  modelAddition?: ModelAdditionDeclaration;
   /** Absent for rules whose findings come from elsewhere (model-schema: the model loader). */
   check?(context: RuleContext): void;
 }

@@ -59,3 +59,10 @@ export const BUILT_IN_MODEL_SCHEME = 'council-notes-model';
 export const COMPARE_WITH = 'councilNotes/compareWith';
 export interface CompareWithParams { uri: string; original: string | null }
 export interface CompareWithResult { original: string; language: string; originalLanguage: string; findings: number; errors: number }
+
+/**
+ * The client command that opens a finding's link ("Open on EUR-Lex") in the browser. A client that
+ * has it lists it in `capabilities.experimental.commands.commands`; others get the server's
+ * command, which asks them to show the address (window/showDocument, external).
+ */
+export const OPEN_LINK_CLIENT_COMMAND = 'councilNotes.openLink';

@@ -18,6 +18,7 @@ import { toDiagnostic } from './diagnostics';
 import { registerCompletion, COMPLETION_TRIGGERS } from './features/completion';
 import { registerHover } from './features/hover';
 import { registerCodeActions, CODE_ACTION_KINDS } from './features/code-actions';
+import { registerModelCommands, MODEL_COMMANDS } from './features/add-to-model';
 import { registerNavigation } from './features/navigation';
 import { registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens';
 import { registerCustomRequests } from './features/custom-requests';
@@ -76,6 +77,7 @@ export function startServer(connection: Connection = defaultConnection()): Conne
         completionProvider: { resolveProvider: true, triggerCharacters: COMPLETION_TRIGGERS },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        executeCommandProvider: { commands: MODEL_COMMANDS },
         definitionProvider: true,
         referencesProvider: true,
         documentSymbolProvider: { label: 'Council Notes' },
@@ -145,6 +147,7 @@ export function startServer(connection: Connection = defaultConnection()): Conne
   registerCompletion(ctx);
   registerHover(ctx);
   registerCodeActions(ctx);
+  registerModelCommands(ctx);
   registerNavigation(ctx);
   registerSemanticTokens(ctx);
   registerCustomRequests(ctx);

@@ -1,5 +1,6 @@
 /**
- * File side of `council-notes check --fix`: reading a draft with its encoding (UTF-8, with or
+ * File side of `council-notes check --fix` (and of the server's "add to workspace policy model"
+ * for editors that cannot create files, node/model-write.ts): reading a draft with its encoding (UTF-8, with or
  * without BOM), deciding whether it may be written (never through a symbolic link, never out of
  * the tree that was named on the command line, never over a read-only file), and writing it atomically: a temporary file in
  * the same directory, renamed over the original, with the original's permissions.
@@ -64,6 +65,21 @@ function readOnly(path: string): string | undefined {
   if ((mode & 0o222) === 0) return `it is read-only (mode ${octal})`;
   try { accessSync(path, constants.W_OK); } catch { return `it is read-only for this user (mode ${octal})`; }
   return undefined;
+}
+
+/**
+ * Creates a file with `text`, exclusively: it fails if anything (a file, a link, even one to
+ * nothing) appeared at the path, so nothing is ever written over or through.
+ */
+export function createFileExclusively(path: string, text: string): void {
+  const fd = openSync(path, 'wx', 0o644);
+  try {
+    const data = Buffer.from(text, 'utf8');
+    for (let written = 0; written < data.length;) written += writeSync(fd, data, written, data.length - written);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

@@ -1,147 +1,79 @@
 /**
- * "Add to workspace policy model": the model entry that makes a finding go away because the
- * drafter says the draft is right (a new act, a name the model lacks, an acronym well known in
- * the team, a country the team counts in a group, a dated fact), and the text edit that writes
- * it into a model file. LSP-free.
+ * "Add to workspace policy model": the entries that make a finding go away because the drafter
+ * says the draft is right, as its rule declares them (`Rule.modelAddition`, built with
+ * ./model-addition.ts), and the text edit that writes them into a model file. A new entity whose
+ * name is a near miss of a known name is never offered: "Tunesia" added as a place would make the
+ * misspelling correct everywhere. LSP-free.
  */
 import { stringify, parseDocument, isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { SectionName } from '../../../../schemas/policy-model';
-import { LANGUAGE_NAMES_EN } from '../../../../schemas/model-names';
+import type { LanguageCode, SectionName } from '../../../../schemas/policy-model';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
-import { eurLexReference, formatAct } from '../analysis/acts';
-import { countryOf } from '../analysis/enumerations';
 import type { Finding, Replacement } from '../findings';
-import { foldDiacritics } from '../text/normalize';
+import type { ModelAddition } from '../rule';
+import { RULES_BY_ID } from '../rules/index';
+import { isSlip } from '../rules/unknown-country';
+import { editDistance, looseKey } from '../text/normalize';
 import { outlineJson, JsonSyntaxError, type JsonOutline } from '../text/json-outline';
 import { duplicateKeys } from '../text/yaml-keys';
-import type { Eol } from '../fix/apply';
-import { entityName } from './cards';
+import { applyReplacements, minimalEdit, type Eol } from '../fix/apply';
 
-export interface ModelAddition {
-  section: SectionName;
-  entry: Record<string, unknown>;
-  /** Title of the code action. */
-  title: string;
-}
+export type { ModelAddition };
 
 /** The file created at the workspace root when the workspace has no model file yet. */
 export const WORKSPACE_MODEL_FILE = 'council-notes.policy.yaml';
 
-
-function slug(text: string): string {
-  const base = foldDiacritics(text.toLowerCase()).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
-  return base || 'entry';
+/** The additions offered for a finding: what its rule declares, less new entities named by a near miss of a known name. */
+export function modelAdditionsFor(finding: Finding, analysis: DraftAnalysis): ModelAddition[] {
+  const declared = RULES_BY_ID.get(finding.rule)?.modelAddition;
+  if (!declared) return [];
+  return declared.additions(finding, analysis).filter((addition) => addition.newName === undefined || !isNearMissOfKnownName(addition.newName, finding, analysis));
 }
 
-function uniqueId(analysis: DraftAnalysis, section: SectionName, base: string): string {
-  const taken = analysis.model.merged.sections[section];
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
+/**
+ * The additions of every finding of a rule in a draft, the first offered for each (for the rule's
+ * `everyTitle` action: "Add every unknown act of this draft"), each entry once.
+ */
+export function everyAdditionOf(rule: string, findings: readonly Finding[], analysis: DraftAnalysis): ModelAddition[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => finding.rule === rule).flatMap((finding) => modelAdditionsFor(finding, analysis).slice(0, 1)).filter((addition) => {
+    const key = `${addition.section}\u0000${String(addition.entry.id)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
-/** What to add to the model so that this finding does not come back, if anything sensible. */
-export function modelAdditionFor(finding: Finding, analysis: DraftAnalysis): ModelAddition | undefined {
-  const { model, language, prose } = analysis;
-  const lang = language.code;
-  const found = analysis.text.slice(finding.start, finding.end).replace(/\s+/g, ' ').trim();
-  switch (finding.rule) {
-    case 'unknown-act': {
-      const citation = analysis.citations.find((c) => c.start === finding.start);
-      if (!citation) return undefined;
-      const { celex } = eurLexReference(citation, lang);
-      const suffixCode = citation.suffix && (Object.entries(language.citation.domains).find(([, text]) => text === citation.suffix)?.[0] ?? (citation.suffix in language.citation.domains ? citation.suffix : undefined));
-      const domain = citation.domain?.code ?? suffixCode ?? (citation.year >= 2015 ? 'EU' : 'EC');
-      const entry = { id: uniqueId(analysis, 'acts', celex), type: citation.type, domain, year: citation.year, number: citation.number, celex };
-      return { section: 'acts', entry, title: `Add ${formatAct(entry as never, language)} to the workspace policy model` };
-    }
-    case 'unknown-country': {
-      if (!found) return undefined;
-      return {
-        section: 'places',
-        entry: { id: uniqueId(analysis, 'places', `place-${slug(found)}`), kind: 'other', names: { [lang]: [found] } },
-        title: `Add "${found}" to the workspace policy model as a known name`,
-      };
-    }
-    case 'unknown-instrument': {
-      if (!found) return undefined;
-      return {
-        section: 'instruments',
-        entry: { id: uniqueId(analysis, 'instruments', `instrument-${slug(found)}`), kind: 'other', names: { [lang]: [found] } },
-        title: `Add "${found}" to the workspace policy model as an instrument`,
-      };
-    }
-    case 'undefined-acronym': {
-      const form = prose.slice(finding.start, finding.end);
-      const existing = model.acronymsByForm(lang).get(form)?.[0];
-      const entry = existing
-        ? { id: existing.id, wellKnown: [lang] }
-        : { id: uniqueId(analysis, 'acronyms', `acr-${slug(form)}`), forms: { [lang]: [form] }, expansions: {}, wellKnown: [lang] };
-      return { section: 'acronyms', entry, title: `Add ${form} to the workspace policy model as well known in ${LANGUAGE_NAMES_EN[lang]}` };
-    }
-    case 'group-membership': {
-      const countryId = countryIn(analysis, finding.start, finding.end);
-      const owner = ownerBefore(analysis, finding.start);
-      if (!countryId || !owner) return undefined;
-      const country = entityName(model, 'countries', countryId, language);
-      if (owner.kind === 'group') {
-        return { section: 'groups', entry: { id: owner.id, members: [countryId] }, title: `Add ${country} to "${entityName(model, 'groups', owner.id, language)}" in the workspace policy model` };
-      }
-      return { section: 'instruments', entry: { id: owner.id, countries: [countryId] }, title: `Link ${country} to "${entityName(model, 'instruments', owner.id, language)}" in the workspace policy model` };
-    }
-    case 'fact-mismatch': {
-      const year = Number(found);
-      const countryId = countryBefore(analysis, finding.start);
-      const kind = factKindBefore(analysis, finding.start);
-      if (!Number.isInteger(year) || !countryId || !kind) return undefined;
-      const entry = { id: uniqueId(analysis, 'facts', `${kind}-${countryId}-${year}`.toLowerCase()), kind, subject: countryId, year };
-      return { section: 'facts', entry, title: `Record this fact in the workspace policy model (${entityName(model, 'countries', countryId, language)}, ${year})` };
-    }
-    default:
-      return undefined;
-  }
+/**
+ * Whether a name is a slip of a name the model knows in the draft's language (within the edit
+ * distance unknown-country allows, diacritics and case aside) or of one of the finding's
+ * suggestions. The same names with other diacritics are a near miss too: "Turkiye".
+ */
+export function isNearMissOfKnownName(name: string, finding: Finding, analysis: DraftAnalysis): boolean {
+  const key = looseKey(name);
+  // Checked once per code action: a scan of the language's names (about 2,000 keys, most skipped
+  // by their length) takes well under a millisecond, where building a fuzzy index took 250 ms.
+  const slipOf = (otherKey: string) => Math.abs(otherKey.length - key.length) <= 2 && isSlip(key, { key: otherKey, distance: editDistance(key, otherKey, 2) });
+  return (finding.suggestions ?? []).some((suggestion) => slipOf(looseKey(suggestion))) || knownNameKeys(analysis).some(slipOf);
 }
 
-function countryIn(analysis: DraftAnalysis, start: number, end: number): string | undefined {
-  for (const match of analysis.entities) {
-    if (match.end <= start) continue;
-    if (match.start >= end) break;
-    const id = countryOf(match);
-    if (id) return id;
-  }
-  return undefined;
-}
-
-/** The group or instrument named last before an offset, in the same paragraph. */
-function ownerBefore(analysis: DraftAnalysis, offset: number): { kind: 'group' | 'instrument'; id: string } | undefined {
-  let owner: { kind: 'group' | 'instrument'; id: string } | undefined;
-  for (const match of analysis.entities) {
-    if (match.start >= offset) break;
-    if (/\n\s*\n|\u0001/.test(analysis.prose.slice(match.end, offset))) continue;
-    const label = analysis.labelsInLanguage(match).find((l) => l.kind === 'group' || l.kind === 'instrument');
-    if (label) owner = { kind: label.kind as 'group' | 'instrument', id: label.id };
-  }
-  return owner;
-}
-
-function countryBefore(analysis: DraftAnalysis, offset: number): string | undefined {
-  let found: string | undefined;
-  for (const match of analysis.entities) {
-    if (match.start >= offset) break;
-    const id = countryOf(match);
-    if (id) found = id;
-  }
-  return found;
-}
-
-function factKindBefore(analysis: DraftAnalysis, offset: number): string | undefined {
-  let found: string | undefined;
-  for (const match of analysis.entities) {
-    if (match.start >= offset) break;
-    const label = analysis.labelsInLanguage(match).find((l) => l.kind === 'fact-phrase');
-    if (label) found = label.id;
-  }
-  return found;
+/** The keys of every name of the language the model knows (countries, places, bodies, instruments, groups, acronyms, act titles). */
+function knownNameKeys(analysis: DraftAnalysis): string[] {
+  const { model } = analysis;
+  const lang = analysis.language.code as LanguageCode;
+  return model.memo(`known-name-keys:${lang}`, () => {
+    const keys = new Set<string>();
+    const add = (text: string | undefined) => { if (text) keys.add(looseKey(text)); };
+    for (const country of model.countries.values()) {
+      const names = country.names[lang];
+      for (const text of [names?.short, names?.formal, ...(names?.variants ?? []), ...(names?.deprecated ?? []).map((d) => d.name)]) add(text);
+    }
+    for (const entity of [...model.places.values(), ...model.bodies.values(), ...model.instruments.values()]) entity.names[lang]?.forEach(add);
+    for (const entity of [...model.bodies.values(), ...model.instruments.values()]) entity.acronyms?.[lang]?.forEach(add);
+    for (const group of model.groups.values()) group.labels[lang]?.forEach(add);
+    for (const acronym of model.acronyms.values()) acronym.forms[lang]?.forEach(add);
+    for (const act of model.acts.values()) act.titles?.[lang]?.short?.forEach(add);
+    return [...keys];
+  });
 }
 
 /**
@@ -170,6 +102,21 @@ export function planEntryEdit(file: string, text: string | undefined, section: S
 export function addEntryEdit(file: string, text: string | undefined, section: SectionName, entry: Record<string, unknown>, eol: Eol = '\n'): Replacement | undefined {
   const plan = planEntryEdit(file, text, section, entry, eol);
   return 'edit' in plan ? plan.edit : undefined;
+}
+
+/**
+ * The edit that adds several entries (each checked as planEntryEdit checks one), as one
+ * replacement of the file's text: "add every unknown act of this draft" is one undoable edit.
+ */
+export function planEntriesEdit(file: string, text: string | undefined, entries: readonly Pick<ModelAddition, 'section' | 'entry'>[], eol: Eol = '\n'): EntryEditPlan {
+  let current = text;
+  for (const { section, entry } of entries) {
+    const plan = planEntryEdit(file, current, section, entry, eol);
+    if ('refusal' in plan) return plan;
+    current = applyReplacements(current ?? '', [plan.edit]);
+  }
+  const edit = minimalEdit(text ?? '', current ?? '');
+  return edit ? { edit } : { refusal: 'would not change' };
 }
 
 const refuse = (refusal: string): EntryEditPlan => ({ refusal });

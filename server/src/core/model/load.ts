@@ -87,6 +87,7 @@ export function loadModelText(file: string, text: string): LoadedModelFile {
     return result;
   }
   problems.push(...duplicateIds(file, parsed.data, rangeAt));
+  problems.push(...placeholderSources(file, parsed.data, rangeAt));
   if (!problems.some((p) => p.severity === 'error')) result.model = parsed.data;
   return result;
 }
@@ -122,6 +123,26 @@ function problemFromIssue(file: string, issue: z.core.$ZodIssue, rangeAt: (path:
     return { file, severity: 'error', message: `${where}unknown field${issue.keys.length > 1 ? 's' : ''} ${named}${rest > 0 ? ` and ${rest.toLocaleString('en')} more` : ''}`, range: rangeAt([...issue.path, { key }]) };
   }
   return { file, severity: 'error', message: `${where}${issue.message}`, range: rangeAt(issue.path) };
+}
+
+/**
+ * The `source` "add to workspace policy model" writes into a new entry: text the schema accepts,
+ * which the model-schema check reminds about (a warning: the model is used meanwhile) until the
+ * drafter says where the entry comes from.
+ */
+export const SOURCE_PLACEHOLDER = 'TODO: where this comes from';
+
+/** An entry whose `source` still starts with "TODO" (the placeholder, or one a drafter wrote). */
+function placeholderSources(file: string, model: PolicyModelFile, rangeAt: (path: readonly PathPart[]) => Range): ModelProblem[] {
+  const problems: ModelProblem[] = [];
+  for (const [section, entries] of Object.entries(model)) {
+    if (!Array.isArray(entries)) continue;
+    entries.forEach((entry: { id?: string; source?: unknown }, index) => {
+      if (typeof entry?.source !== 'string' || !entry.source.startsWith('TODO')) return;
+      problems.push({ file, severity: 'warning', message: `${section}[${index}] "${entry.id}": say where this entry comes from (its source is "${entry.source}")`, range: rangeAt([section, index, 'source']) });
+    });
+  }
+  return problems;
 }
 
 function duplicateIds(file: string, model: PolicyModelFile, rangeAt: (path: readonly PathPart[]) => Range): ModelProblem[] {

@@ -1,5 +1,6 @@
 import type { Rule, RuleContext } from '../rule';
 import { say } from '../messages/message';
+import { factAdditions } from '../assist/model-addition';
 import type { FactKind } from '../../../../schemas/policy-model';
 import { countryOf, leadingArticleLength } from '../analysis/enumerations';
 import { escapeRegExp } from '../text/regex';
@@ -32,6 +33,8 @@ export const factMismatch: Rule = {
     // The model's value instead: the drafter checks which is right.
     suggestion: { title: (c) => say('fix.replace-with', { new: { quote: c.new } }), safety: 'unsafe', fromSuggestions: true },
   },
+  // The claim as a dated fact of its kind.
+  modelAddition: { sections: ['facts'], additions: factAdditions },
   scope: 'block',
   check(context) {
     const { analysis } = context;

@@ -1,5 +1,6 @@
 import type { Rule, RuleContext } from '../rule';
 import { say } from '../messages/message';
+import { groupMemberAdditions } from '../assist/model-addition';
 import type { Group, Instrument } from '../../../../schemas/policy-model';
 import type { Label } from '../model/policy-index';
 import { inclusionMarkerIn, readColonList, readCountryList, readParenthesisedList, type Enumeration } from '../analysis/enumerations';
@@ -30,6 +31,8 @@ export const groupMembership: Rule = {
     // A member of the group instead: another country, so another fact.
     suggestion: { title: (c) => say('fix.replace-with', { new: { quote: c.new } }), safety: 'unsafe', fromSuggestions: true },
   },
+  // The country as a member of the group, or linked to the instrument (the drafter says the text is right).
+  modelAddition: { sections: ['groups', 'instruments'], additions: groupMemberAdditions },
   scope: 'block',
   check(context) {
     const { analysis } = context;

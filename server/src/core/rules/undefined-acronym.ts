@@ -3,6 +3,7 @@ import { say } from '../messages/message';
 import type { DraftAnalysis } from '../analysis/draft-analysis';
 import { sameSentence, type AcronymUse } from '../analysis/acronyms';
 import { expandAcronym } from '../language/grammar';
+import { wellKnownAcronymAdditions } from '../assist/model-addition';
 
 /**
  * Acronyms used before they are spelled out. The first use should spell it out, in any of the
@@ -21,6 +22,8 @@ export const undefinedAcronym: Rule = {
     // Safe where the article before the acronym settles the expansion's case (de "des EAD").
     'spell-out': { title: (c) => say('fix.spell-out', { acronym: c.old, new: { quote: c.new } }), safety: 'grammar' },
   },
+  // Well known in the draft's language (not for an acronym the draft spells out later).
+  modelAddition: { sections: ['acronyms'], additions: wellKnownAcronymAdditions },
   check({ analysis, language, report }) {
     const exempt = exemptAcronyms(analysis);
     const uses = new Map<string, AcronymUse[]>();

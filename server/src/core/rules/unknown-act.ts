@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { say } from '../messages/message';
 import { eurLexReference, resolveCitation } from '../analysis/acts';
+import { actAdditions } from '../assist/model-addition';
 
 /**
  * Well-formed citations of acts the policy model does not know. The model cannot hold every act,
@@ -13,6 +14,8 @@ export const unknownAct: Rule = {
   id: 'unknown-act',
   description: 'A cited regulation, directive or decision that the policy model does not know (once per act, with its EUR-Lex link).',
   defaultSeverity: 'information',
+  // The act as its citation gives it: type, year, number, CELEX, ELI, the title the draft writes after it.
+  modelAddition: { sections: ['acts'], additions: actAdditions, everyTitle: (count) => `Add every unknown act of this draft to the workspace policy model (${count})` },
   check({ analysis, language, report }) {
     const said = new Set<string>();
     for (const citation of analysis.citations) {

@@ -82,6 +82,8 @@ export const unknownCountry: Rule = {
     // Several names are close: the drafter chooses.
     choose: { title: (c) => say('fix.replace-with', { new: { quote: c.new } }), safety: 'unsafe', fromSuggestions: true },
   },
+  // No "add to workspace policy model": every finding is a near miss of a known country name, and
+  // a misspelling added to the model would be accepted everywhere (core/assist/model-edit.ts).
   check({ analysis, language, report }) {
     const names = analysis.model.countryNames(language.code, nearMissIndexDistance);
     const derivations = language.derivationSuffixes ?? [];

@@ -4,6 +4,7 @@ import type { DraftAnalysis } from '../analysis/draft-analysis';
 import type { LanguageCode } from '../../../../schemas/policy-model';
 import { editDistance } from '../text/normalize';
 import { sameWordForm } from '../language/grammar';
+import { namedEntityAdditions } from '../assist/model-addition';
 
 interface KnownName { text: string; words: string[]; id: string; number: number }
 interface Anchor { name: KnownName; position: number }
@@ -39,6 +40,8 @@ export const unknownInstrument: Rule = {
     // Another member of a known family is another instrument: the drafter chooses.
     choose: { title: (c) => say('fix.replace-with', { new: { quote: c.new } }), safety: 'unsafe', fromSuggestions: true },
   },
+  // A new member of a known family, as an instrument or a body; never a misspelt known name (core/assist/model-edit.ts).
+  modelAddition: { sections: ['instruments', 'bodies'], additions: namedEntityAdditions },
   check(context) {
     const { analysis, language } = context;
     const index = analysis.model.memo(`instrument-names:${language.code}`, () => buildIndex(analysis, language.code));

@@ -1,66 +1,134 @@
 /**
- * The "add to workspace policy model" code action: the entry a finding needs, written as a
- * minimal text edit into the workspace's model file (core/assist/model-edit.ts). Before an edit
- * is offered, the target's path is resolved (node/write-target.ts): never through a link out of
- * the workspace, never onto a file that cannot be read or has errors. A refused action is
- * still listed, disabled, with the reason (clients without `disabledSupport` get nothing, and
- * the reason goes to the log).
+ * The code actions that write to the workspace policy model, and opening a finding's link:
+ * - "Add … to the workspace policy model (as …)": the entries a finding's rule declares
+ *   (core/assist/model-edit.ts), one action per kind of entity the finding may name;
+ * - "Add every unknown act of this draft …" where the rule declares such an action, one edit;
+ * - "Open on EUR-Lex" for a finding with a link.
+ * Each addition is a WorkspaceEdit the editor can undo (a CreateFile where the model file does not
+ * exist yet, then a minimal text edit), planned as node/model-write.ts plans writes: never through
+ * a link out of the workspace, never into a file that cannot be read or has errors. A refused
+ * action is still listed, disabled, with the reason (clients without `disabledSupport` get nothing,
+ * and the reason goes to the log). A client that cannot create files gets the creating actions as
+ * a command that the server carries out with the same checks.
  */
-import { CodeActionKind, type CodeAction, type CreateFile, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, MessageType, ShowMessageNotification, type CodeAction, type Command, type CreateFile, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { basename } from 'node:path';
-import { planEntryEdit, WORKSPACE_MODEL_FILE, type ModelAddition } from '../../core/assist/model-edit';
-import { detectEol } from '../../core/fix/apply';
-import { loadModelText } from '../../core/model/load';
+import { everyAdditionOf, modelAdditionsFor, WORKSPACE_MODEL_FILE, type ModelAddition } from '../../core/assist/model-edit';
+import { SECTION_NAMES } from '../../../../schemas/policy-model';
+import type { DraftAnalysis } from '../../core/analysis/draft-analysis';
+import type { Finding } from '../../core/findings';
+import { RULES_BY_ID } from '../../core/rules/index';
 import { LineIndex } from '../../core/text/positions';
-import { resolveWriteTarget } from '../../node/write-target';
+import { planModelWrite, writeModelEntries } from '../../node/model-write';
 import type { ServerContext } from '../context';
+import { toDiagnostic } from '../diagnostics';
+import { OPEN_LINK_CLIENT_COMMAND } from '../protocol';
+import { guard } from '../guard';
 
-type Planned = { file: string; exists: boolean; edit: TextEdit } | { refusal: string };
+/** Commands the server carries out (workspace/executeCommand). */
+export const ADD_TO_MODEL_COMMAND = 'councilNotes.server.addToModel';
+export const OPEN_LINK_COMMAND = 'councilNotes.server.openLink';
+export const MODEL_COMMANDS = [ADD_TO_MODEL_COMMAND, OPEN_LINK_COMMAND];
+interface AddToModelArguments { uri: string; entries: Pick<ModelAddition, 'section' | 'entry'>[] }
 
-/** Where the addition goes and the edit that makes it, or why it is refused. */
-function planAddition(ctx: ServerContext, draftFile: string | undefined, addition: ModelAddition): Planned | undefined {
-  const target = ctx.workspaceModelTarget(draftFile, WORKSPACE_MODEL_FILE);
-  if (!target) return undefined;
-  const resolved = resolveWriteTarget(target.file, target.folder);
-  if ('refusal' in resolved) return resolved;
-  const name = basename(resolved.file);
-  const text = resolved.exists ? ctx.textOf(resolved.file) : undefined;
-  if (resolved.exists && text === undefined) return { refusal: `${name} cannot be read` };
-  if (text !== undefined && text.trim() !== '') {
-    const error = loadModelText(resolved.file, text).problems.find((p) => p.severity === 'error');
-    if (error) return { refusal: `${name} has errors (line ${error.range.start.line + 1}: ${error.message}); fix them first` };
+/** The model actions for one finding. */
+export function modelActions(ctx: ServerContext, document: TextDocument, finding: Finding, findings: readonly Finding[], analysis: DraftAnalysis | undefined): CodeAction[] {
+  const diagnostics = [toDiagnostic(finding)];
+  const actions: CodeAction[] = [];
+  if (analysis) {
+    for (const addition of modelAdditionsFor(finding, analysis)) push(actions, addToModelAction(ctx, document, [addition], addition.title, diagnostics));
+    const everyTitle = RULES_BY_ID.get(finding.rule)?.modelAddition?.everyTitle;
+    const every = everyTitle ? everyAdditionOf(finding.rule, findings, analysis) : [];
+    if (everyTitle && every.length > 1) {
+      const all = findings.filter((f) => f.rule === finding.rule).map(toDiagnostic);
+      push(actions, addToModelAction(ctx, document, every, everyTitle(every.length), all));
+    }
   }
-  const plan = planEntryEdit(resolved.file, text, addition.section, addition.entry, text ? detectEol(text) : '\n');
-  if ('refusal' in plan) return { refusal: `${name} ${plan.refusal}` };
-  const lines = new LineIndex(text ?? '');
-  return { file: resolved.file, exists: resolved.exists, edit: { range: lines.rangeOf(plan.edit.start, plan.edit.end), newText: plan.edit.newText } };
+  if (finding.link) push(actions, openLinkAction(ctx, finding.link, diagnostics));
+  return actions;
 }
 
-export function addToModelAction(ctx: ServerContext, document: TextDocument, addition: ModelAddition, diagnostics: Diagnostic[]): CodeAction | undefined {
-  const uri = URI.parse(document.uri);
-  const planned = planAddition(ctx, uri.scheme === 'file' ? uri.fsPath : undefined, addition);
-  if (!planned) return undefined;
+function push(actions: CodeAction[], action: CodeAction | undefined): void {
+  if (action) actions.push(action);
+}
+
+/** "Open on EUR-Lex": the client's own command where it has one, else the server's (window/showDocument). */
+function openLinkAction(ctx: ServerContext, link: string, diagnostics: Diagnostic[]): CodeAction | undefined {
+  let host: string;
+  try { host = new URL(link).hostname; } catch { return undefined; }
+  const title = `Open on ${host === 'eur-lex.europa.eu' ? 'EUR-Lex' : host}`;
+  const clientCommands = (ctx.capabilities.experimental as { commands?: { commands?: unknown } } | undefined)?.commands?.commands;
+  if (Array.isArray(clientCommands) && clientCommands.includes(OPEN_LINK_CLIENT_COMMAND)) {
+    return { title, kind: CodeActionKind.QuickFix, diagnostics, command: { title, command: OPEN_LINK_CLIENT_COMMAND, arguments: [link] } };
+  }
+  if (!ctx.capabilities.window?.showDocument?.support) return undefined;
+  return { title, kind: CodeActionKind.QuickFix, diagnostics, command: { title, command: OPEN_LINK_COMMAND, arguments: [link] } };
+}
+
+/** Where model entries for a draft go: its workspace folder's model file (ServerContext.workspaceModelTarget). */
+function targetFor(ctx: ServerContext, draftUri: string): { file: string; folder: string } | undefined {
+  const uri = URI.parse(draftUri);
+  return ctx.workspaceModelTarget(uri.scheme === 'file' ? uri.fsPath : undefined, WORKSPACE_MODEL_FILE);
+}
+
+function addToModelAction(ctx: ServerContext, document: TextDocument, additions: readonly ModelAddition[], title: string, diagnostics: Diagnostic[]): CodeAction | undefined {
+  const target = targetFor(ctx, document.uri);
+  if (!target) return undefined;
+  const entries = additions.map(({ section, entry }) => ({ section, entry }));
+  const planned = planModelWrite(target.file, target.folder, entries, (file) => ctx.textOf(file));
   if ('refusal' in planned) {
     const reason = `Not added to the workspace policy model: ${planned.refusal}.`;
     if (!ctx.capabilities.textDocument?.codeAction?.disabledSupport) { ctx.log(reason); return undefined; }
-    return { title: addition.title, kind: CodeActionKind.QuickFix, diagnostics, disabled: { reason } };
+    return { title, kind: CodeActionKind.QuickFix, diagnostics, disabled: { reason } };
   }
   const targetUri = URI.file(planned.file).toString();
+  const lines = new LineIndex(planned.text);
+  const edit = { range: lines.rangeOf(planned.edit.start, planned.edit.end), newText: planned.edit.newText };
   const workspaceEdit = ctx.capabilities.workspace?.workspaceEdit;
   const canCreate = !!workspaceEdit?.documentChanges && !!workspaceEdit.resourceOperations?.includes('create');
-  let edit: WorkspaceEdit;
   if (!planned.exists) {
-    if (!canCreate) return undefined;
+    if (!canCreate) {
+      // The server writes the new file itself, with the same checks, when the action is chosen.
+      const command: Command = { title, command: ADD_TO_MODEL_COMMAND, arguments: [{ uri: document.uri, entries } satisfies AddToModelArguments] };
+      return { title, kind: CodeActionKind.QuickFix, diagnostics, command };
+    }
     // Not `ignoreIfExists`: a file that appeared meanwhile must not get the new file's text inserted at its start.
     const create: CreateFile = { kind: 'create', uri: targetUri, options: { overwrite: false, ignoreIfExists: false } };
-    edit = { documentChanges: [create, { textDocument: { uri: targetUri, version: null }, edits: [planned.edit] }] };
-  } else if (workspaceEdit?.documentChanges) {
-    const open = ctx.documents.get(targetUri);
-    edit = { documentChanges: [{ textDocument: { uri: targetUri, version: open ? open.version : null }, edits: [planned.edit] }] };
-  } else {
-    edit = { changes: { [targetUri]: [planned.edit] } };
+    const change: WorkspaceEdit = { documentChanges: [create, { textDocument: { uri: targetUri, version: null }, edits: [edit] }] };
+    return { title, kind: CodeActionKind.QuickFix, diagnostics, edit: change };
   }
-  return { title: planned.exists ? `${addition.title} (${basename(planned.file)})` : addition.title, kind: CodeActionKind.QuickFix, diagnostics, edit };
+  let change: WorkspaceEdit;
+  if (workspaceEdit?.documentChanges) {
+    const open = ctx.documents.get(targetUri);
+    change = { documentChanges: [{ textDocument: { uri: targetUri, version: open ? open.version : null }, edits: [edit] }] };
+  } else {
+    change = { changes: { [targetUri]: [edit] } };
+  }
+  return { title: `${title} (${basename(planned.file)})`, kind: CodeActionKind.QuickFix, diagnostics, edit: change };
+}
+
+/** workspace/executeCommand for MODEL_COMMANDS. */
+export function registerModelCommands(ctx: ServerContext): void {
+  ctx.connection.onExecuteCommand(guard(ctx, 'command', null, async (params) => {
+    const [argument] = params.arguments ?? [];
+    if (params.command === OPEN_LINK_COMMAND && typeof argument === 'string' && /^https?:\/\//.test(argument)) {
+      await ctx.connection.window.showDocument({ uri: argument, external: true });
+    } else if (params.command === ADD_TO_MODEL_COMMAND) {
+      const { uri, entries } = (argument ?? {}) as Partial<AddToModelArguments>;
+      const wellFormed = Array.isArray(entries) && entries.every((e) => SECTION_NAMES.includes(e?.section) && typeof e.entry === 'object' && e.entry !== null && !Array.isArray(e.entry));
+      const target = typeof uri === 'string' && wellFormed ? targetFor(ctx, uri) : undefined;
+      if (!target) return null;
+      const written = writeModelEntries(target.file, target.folder, entries!);
+      if ('refusal' in written) {
+        // A notification, not window/showMessageRequest: there is nothing to answer.
+        void ctx.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Not added to the workspace policy model: ${written.refusal}.` });
+      } else {
+        ctx.log(`added ${entries!.length} entr${entries!.length === 1 ? 'y' : 'ies'} to ${written.file}`);
+        ctx.reloadModel(`added to ${written.file}`, true);
+      }
+    }
+    return null;
+  }));
 }

@@ -12,8 +12,7 @@ import { checkDraft } from '../../core/check';
 import type { Finding, Replacement } from '../../core/findings';
 import { detectEol, fixUntilStable, minimalEdit, selectFixes, withEol, type Eol } from '../../core/fix/apply';
 import { disableFileEdit, disableLineEdit } from '../../core/fix/directives';
-import { modelAdditionFor } from '../../core/assist/model-edit';
-import { addToModelAction } from './add-to-model';
+import { modelActions } from './add-to-model';
 import type { ServerContext } from '../context';
 import { toDiagnostic } from '../diagnostics';
 import { guard } from '../guard';
@@ -66,12 +65,7 @@ function quickFixes(ctx: ServerContext, document: TextDocument, text: string, eo
     actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred, edit: edit(fix.edits), data: { safe: fix.safe } });
   }
 
-  const addition = checked.view ?? ctx.view(document)?.view;
-  const model = addition && modelAdditionFor(finding, addition.analysis);
-  if (model) {
-    const action = addToModelAction(ctx, document, model, diagnostics);
-    if (action) actions.push(action);
-  }
+  actions.push(...modelActions(ctx, document, finding, all, (checked.view ?? ctx.view(document)?.view)?.analysis));
 
   const line = disableLineEdit(checked.draft, finding.start, finding.rule, eol);
   if (line) actions.push({ title: `Disable ${finding.rule} for this line`, kind: CodeActionKind.QuickFix, diagnostics, edit: edit([line.edit]) });
