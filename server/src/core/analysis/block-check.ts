@@ -24,16 +24,17 @@ export interface BlockCheckInput {
   model: PolicyIndex;
   rules: readonly Rule[];
   cache?: BlockCache;
-  /** Called between runs of blocks; throws to cancel. */
-  checkpoint?: () => void;
 }
 
-/** Runs block rules on every run of blocks; `report` receives each finding with offsets in the draft. */
-export function checkBlocks(input: BlockCheckInput, report: (rule: Rule, found: ReportInput) => void): void {
+/**
+ * Runs block rules on every run of blocks; `report` receives each finding with offsets in the
+ * draft. Yields before each run: where a check may stop (see checkDraftAsync in ../check.ts).
+ */
+export function* checkBlocks(input: BlockCheckInput, report: (rule: Rule, found: ReportInput) => void): Generator<void, void, void> {
   const { draft, language, languages, model, rules, cache } = input;
   const runs = blockRuns(draft);
   for (const run of runs) {
-    input.checkpoint?.();
+    yield;
     const entry: BlockEntry = cache ? cache.entry(run.key, language, model) : { reports: new Map() };
     let analysis: DraftAnalysis | undefined;
     for (const rule of rules) {
