@@ -18,7 +18,7 @@ import type { LanguageRegistry } from './language/registry';
 import type { PolicyIndex } from './model/policy-index';
 import { readDraft, readTree, type ParsedDraft } from './markdown/parse';
 import { IncrementalParser } from './markdown/incremental';
-import { BlockCache } from './analysis/block-cache';
+import { BlockCache, blockRuns } from './analysis/block-cache';
 import type { DraftAnalysis } from './analysis/draft-analysis';
 import { analyseDraft, type DraftView } from './assist/analyse';
 import { completionCandidates, quickContext, type CompletionResult } from './assist/completion';
@@ -305,6 +305,13 @@ export class DraftService {
       state.draft = undefined;
       state.view = undefined;
     }
+  }
+
+  /** For the benchmark: how many runs of blocks the current version has, and how many were checked anew so far. */
+  blockStats(uri: string): { runs: number; checkedAnew: number } | undefined {
+    const read = this.read(uri);
+    const blocks = this.working.get(uri)?.blocks;
+    return read && blocks && { runs: blockRuns(read.draft).length, checkedAnew: blocks.created };
   }
 
   // --- reads -------------------------------------------------------------------------------------
