@@ -11,6 +11,7 @@ import { analyseDraft } from '../../server/src/core/assist/analyse';
 import { packageRoot } from '../../server/src/node/resources';
 import { testLanguages, testModel } from '../support/checker';
 import { draftArbitrary, modelVocabulary } from '../support/fuzz-gen';
+import { SHARED_DIR, sharedExists } from '../support/shared';
 
 const corpus = ['en', 'nl', 'fr', 'de'].flatMap((lang) => readdirSync(join(packageRoot(), 'examples', lang)).sort().map((name) => readFileSync(join(packageRoot(), 'examples', lang, name), 'utf8')));
 const blockRules = RULES.filter((rule) => rule.scope === 'block').map((rule) => rule.id);
@@ -105,6 +106,19 @@ describe('block rules, checked block by block', () => {
     assert.deepEqual(scanned(text, cache), scanned(text));
     const edited = text.replace(/\n\n/, '\n\nA new paragraph on Marocco.\n\n');
     assert.deepEqual(scanned(edited, cache), scanned(edited));
+  });
+
+  it('find the acronym uses run by run, the same as in the whole draft (examples, real texts, generated drafts)', function () {
+    this.timeout(300_000);
+    const uses = (text: string, cache?: BlockCache) => analyseDraft(text, testModel(), testLanguages(), {}, readDraft(text), cache).analysis.acronymUses;
+    const real = join(SHARED_DIR, 'real-texts');
+    const texts = [...corpus, ...(sharedExists() ? readdirSync(real).filter((name) => name.endsWith('.md')).map((name) => readFileSync(join(real, name), 'utf8')) : [])];
+    for (const text of texts) assert.deepEqual(uses(text, new BlockCache()), uses(text));
+    assert.ok(texts.some((text) => uses(text, new BlockCache()).some((use) => use.definition === 'after-expansion')));
+    const vocabulary = modelVocabulary(testModel());
+    fc.assert(fc.property(draftArbitrary(vocabulary), (text) => {
+      assert.deepEqual(uses(text, new BlockCache()), uses(text));
+    }), { numRuns: 200, seed: 20261204 });
   });
 
   it('move the findings and fixes of a block that moved', () => {

@@ -9,6 +9,7 @@ import type { SpanMatch } from '../match/automaton';
 import type { ReportInput } from '../rule';
 import type { Citation } from './citations';
 import type { DateMention } from './dates';
+import type { AcronymUse } from './acronyms';
 
 /** What one block gave: findings by rule id and what the scans found, with offsets from the block's start. */
 export interface BlockEntry {
@@ -16,6 +17,8 @@ export interface BlockEntry {
   entities?: SpanMatch<Label>[];
   citations?: Citation[];
   dates?: DateMention[];
+  /** Acronym uses before the draft-wide exemptions (see combineAcronymUses). */
+  acronyms?: AcronymUse[];
 }
 
 /**
@@ -96,6 +99,21 @@ export function blockRuns(draft: ParsedDraft): BlockRun[] {
   if (current.length > 0) close();
   runsOfDrafts.set(draft, runs);
   return runs;
+}
+
+/**
+ * A draft of a run of blocks, offsets from its start. Footnotes and comments are left out: block
+ * rules and the per-run scans do not read them (footnote rules and directives work on the whole draft).
+ */
+export function runDraft(draft: ParsedDraft, run: BlockRun): ParsedDraft {
+  return {
+    text: draft.text.slice(run.start, run.end),
+    prose: draft.prose.slice(run.start, run.end),
+    blocks: run.blocks.map((block) => ({ ...block, start: block.start - run.start, end: block.end - run.start })),
+    footnoteReferences: [],
+    footnoteDefinitions: [],
+    comments: [],
+  };
 }
 
 /** FNV-1a over a stretch of text: cheap, and the same text always gives the same value. */

@@ -15,7 +15,7 @@ import type { PolicyIndex } from '../model/policy-index';
 import type { ReportInput, Rule } from '../rule';
 import { DraftAnalysis } from './draft-analysis';
 import { movedReport } from '../fix/declarations';
-import { blockRuns, type BlockCache, type BlockEntry, type BlockRun } from './block-cache';
+import { blockRuns, runDraft, type BlockCache, type BlockEntry } from './block-cache';
 
 export interface BlockCheckInput {
   draft: ParsedDraft;
@@ -49,20 +49,5 @@ export function* checkBlocks(input: BlockCheckInput, report: (rule: Rule, found:
     }
   }
   cache?.retain(runs);
-}
-
-/**
- * A draft of a run of blocks, offsets from its start. Footnotes and comments are left out: block
- * rules do not read them (footnote rules and directives work on the whole draft).
- */
-function runDraft(draft: ParsedDraft, run: BlockRun): ParsedDraft {
-  return {
-    text: draft.text.slice(run.start, run.end),
-    prose: draft.prose.slice(run.start, run.end),
-    blocks: run.blocks.map((block) => ({ ...block, start: block.start - run.start, end: block.end - run.start })),
-    footnoteReferences: [],
-    footnoteDefinitions: [],
-    comments: [],
-  };
 }
 

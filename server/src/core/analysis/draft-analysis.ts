@@ -11,11 +11,11 @@ import type { LanguageRegistry } from '../language/registry';
 import { LineIndex } from '../text/positions';
 import { findArticleReferences, findCitations, moveCitation, type ArticleReference, type Citation } from './citations';
 import { findDates, moveDate, type DateMention } from './dates';
-import { findAcronymUses, type AcronymUse } from './acronyms';
+import { combineAcronymUses, findAcronymUses, type AcronymUse } from './acronyms';
 import { documentDate, type DocumentDate } from './document-date';
 import { escapeRegExp } from '../text/regex';
 import { readLetterheads, type Letterhead } from './letterhead';
-import { blockRuns, type BlockCache, type BlockEntry } from './block-cache';
+import { blockRuns, runDraft, type BlockCache, type BlockEntry } from './block-cache';
 
 export class DraftAnalysis {
   readonly lines: LineIndex;
@@ -91,8 +91,20 @@ export class DraftAnalysis {
     return this.letterheadCache ??= readLetterheads(this.draft, this.language);
   }
 
+  /** With an editor's cache, found run of blocks by run: a keystroke looks again only at its own run. */
   get acronymUses(): AcronymUse[] {
-    return this.acronymCache ??= findAcronymUses(this);
+    if (this.acronymCache) return this.acronymCache;
+    const cache = this.blockCache;
+    if (!cache) return this.acronymCache = findAcronymUses(this);
+    // The runs' entries get their names and citations first, so that each run's analysis reuses them.
+    void this.entities;
+    void this.citations;
+    const byRun = blockRuns(this.draft).map((run) => {
+      const entry = cache.entry(run.key, this.language, this.model);
+      entry.acronyms ??= findAcronymUses(new DraftAnalysis(runDraft(this.draft, run), this.language, this.languages, this.model).useScans(entry), []);
+      return { start: run.start, uses: entry.acronyms };
+    });
+    return this.acronymCache = combineAcronymUses(this, byRun);
   }
 
   /** When the draft was written (front matter `date:` or the letterhead's date line); undefined: today. */
