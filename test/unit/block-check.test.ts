@@ -95,14 +95,14 @@ describe('block rules, checked block by block', () => {
     const whole = check(text, { blockwise: false });
     assert.deepEqual(check(text), whole);
     assert.deepEqual(whole.filter((f) => f.rule === 'unknown-country').map((f) => text.slice(f.start, f.end)), ['Tunesia']);
-    const analysis = analyseDraft(text, testModel(), testLanguages(), { language: 'en' }).analysis;
+    const analysis = analyseDraft(text, testModel(), testLanguages(), { language: 'en' });
     assert.ok(!analysis.entities.some((m) => text.slice(m.start, m.end).includes('|')), 'a name across cells');
   });
 
   it('scan names only in changed blocks, with the same matches as a scan of the whole prose', () => {
     const cache = new BlockCache();
     const text = corpus[0];
-    const scanned = (t: string, c?: BlockCache) => analyseDraft(t, testModel(), testLanguages(), {}, readTree(t, new IncrementalParser().parse(t)), c).analysis.entities;
+    const scanned = (t: string, c?: BlockCache) => analyseDraft(t, testModel(), testLanguages(), {}, readTree(t, new IncrementalParser().parse(t)), c).entities;
     assert.deepEqual(scanned(text, cache), scanned(text));
     const edited = text.replace(/\n\n/, '\n\nA new paragraph on Marocco.\n\n');
     assert.deepEqual(scanned(edited, cache), scanned(edited));
@@ -110,7 +110,7 @@ describe('block rules, checked block by block', () => {
 
   it('find the acronym uses run by run, the same as in the whole draft (examples, real texts, generated drafts)', function () {
     this.timeout(300_000);
-    const uses = (text: string, cache?: BlockCache) => analyseDraft(text, testModel(), testLanguages(), {}, readDraft(text), cache).analysis.acronymUses;
+    const uses = (text: string, cache?: BlockCache) => analyseDraft(text, testModel(), testLanguages(), {}, readDraft(text), cache).acronymUses;
     const real = join(SHARED_DIR, 'real-texts');
     const texts = [...corpus, ...(sharedExists() ? readdirSync(real).filter((name) => name.endsWith('.md')).map((name) => readFileSync(join(real, name), 'utf8')) : [])];
     for (const text of texts) assert.deepEqual(uses(text, new BlockCache()), uses(text));

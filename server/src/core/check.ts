@@ -120,7 +120,7 @@ function* checkSteps(input: CheckInput): CheckSteps {
   // the same findings (test/unit/block-check.test.ts).
   const byBlock = input.blockwise ?? input.blockCache !== undefined;
   const blockCache = byBlock ? input.blockCache ?? new BlockCache() : undefined;
-  const analysis = reusable ? input.analysis! : new DraftAnalysis(draft, language, languages, model, blockCache);
+  const analysis = reusable ? input.analysis! : new DraftAnalysis(draft, language, languages, model, blockCache, source);
   const findings: Finding[] = [];
   const severityOf = new Map<string, Severity>();
   for (const rule of RULES) {

@@ -20,7 +20,7 @@ import { readDraft, readTree, type ParsedDraft } from './markdown/parse';
 import { IncrementalParser } from './markdown/incremental';
 import { BlockCache, blockRuns } from './analysis/block-cache';
 import type { DraftAnalysis } from './analysis/draft-analysis';
-import { analyseDraft, type DraftView } from './assist/analyse';
+import { analyseDraft } from './assist/analyse';
 import { completionCandidates, quickContext, type CompletionResult } from './assist/completion';
 import { entityCard } from './assist/cards';
 import { entityRefs, refAt, refKey } from './assist/entity-refs';
@@ -54,7 +54,7 @@ export interface ServiceWorkspace {
 }
 
 /** One version of a document, read once: its parse, its analysis, and its check once it has run. */
-export interface DocumentRead {
+export interface DocumentVersion {
   readonly uri: string;
   readonly version: number;
   /** The whole text (fixes and edits are made against it). */
@@ -62,7 +62,7 @@ export interface DocumentRead {
   /** The part that is parsed, analysed and checked: the text up to the size-limit cut. */
   readonly draft: ParsedDraft;
   /** Its analysis (no rule runs for it). */
-  readonly view: DraftView;
+  readonly analysis: DraftAnalysis;
 }
 
 interface VersionState {
@@ -72,7 +72,7 @@ interface VersionState {
   /** Model generation and settings the read was made with: another key is another read. */
   key: string;
   draft?: ParsedDraft;
-  view?: DraftView;
+  analysis?: DraftAnalysis;
   result?: CheckResult;
   /** The check under way, shared by everyone who asks for it. */
   running?: Promise<CheckResult>;
@@ -87,7 +87,7 @@ export class DraftService {
   /** The documents read last (least recent first): their incremental parser and block cache. */
   private readonly working = new Map<string, { parser: IncrementalParser; blocks: BlockCache }>();
   /** Reads of drafts on disk (references across the workspace), by file. */
-  private readonly fileReads = new Map<string, { key: string; text: string; view: DraftView }>();
+  private readonly fileReads = new Map<string, { key: string; text: string; analysis: DraftAnalysis }>();
   /** Originals compared with, by file: read again only when their text or the model changes. */
   private readonly originals = new Map<string, { key: string; text: string; analysis: DraftAnalysis }>();
   private readonly languageCodes = new Map<string, string>();
@@ -111,10 +111,10 @@ export class DraftService {
   isOpen(uri: string): boolean { return this.documents.has(uri); }
 
   /** The read of the document's current version (made now if there is none); undefined before a model is built or for a closed document. */
-  read(uri: string): DocumentRead | undefined {
+  read(uri: string): DocumentVersion | undefined {
     const state = this.current(uri);
     if (!state) return undefined;
-    return state as DocumentRead;
+    return state as DocumentVersion;
   }
 
   /** The language of the document's last read version: nothing is parsed. */
@@ -142,9 +142,9 @@ export class DraftService {
   }
 
   /** The check of a version already checked, without running one. */
-  checked(uri: string): (DocumentRead & { result: CheckResult }) | undefined {
+  checked(uri: string): (DocumentVersion & { result: CheckResult }) | undefined {
     const state = this.current(uri);
-    return state?.result ? state as DocumentRead & { result: CheckResult } : undefined;
+    return state?.result ? state as DocumentVersion & { result: CheckResult } : undefined;
   }
 
   /** A check of a text that is no open document (a closed draft on disk, an intermediate text of a fix); synchronous. */
@@ -168,7 +168,7 @@ export class DraftService {
     // Looked at between every two steps of the check: a superseded check stops there.
     const superseded = { get isCancellationRequested() { return service.superseded(state); } };
     const result = await checkDraftAsync({
-      text: state.text, draft: read.draft, analysis: read.view.analysis, blockCache: this.working.get(state.uri)?.blocks,
+      text: state.text, draft: read.draft, analysis: read.analysis, blockCache: this.working.get(state.uri)?.blocks,
       model: model.index, languages: this.workspace.languages, settings: this.workspace.settings(state.uri), token: superseded,
     });
     state.result = result;
@@ -194,34 +194,34 @@ export class DraftService {
     if (options.afterSpace) {
       const text = document.getText();
       const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-      const language = this.lastLanguage(uri) ?? this.read(uri)?.view.language;
+      const language = this.lastLanguage(uri) ?? this.read(uri)?.analysis.language;
       if (!language || !quickContext(text.slice(lineStart, offset), language)) return undefined;
     }
     const read = this.read(uri);
     if (!read) return undefined;
-    return { ...completionCandidates(read.view.analysis, offset, options), language: read.view.language };
+    return { ...completionCandidates(read.analysis, offset, options), language: read.analysis.language };
   }
 
   /** The model's card (Markdown) for the entity at an offset, and the entity's span. */
   hover(uri: string, offset: number): { markdown: string; start: number; end: number } | undefined {
     const read = this.read(uri);
-    const ref = read && refAt(read.view.analysis, offset);
+    const ref = read && refAt(read.analysis, offset);
     if (!read || !ref) return undefined;
-    const markdown = entityCard(read.view.analysis.model, read.view.language, ref.section, ref.id, { article: ref.article });
+    const markdown = entityCard(read.analysis.model, read.analysis.language, ref.section, ref.id, { article: ref.article });
     return markdown ? { markdown, start: ref.start, end: ref.end } : undefined;
   }
 
   /** Where the entity at an offset is defined in the model files. */
   definition(uri: string, offset: number): Location[] {
     const read = this.read(uri);
-    const ref = read && refAt(read.view.analysis, offset);
+    const ref = read && refAt(read.analysis, offset);
     return ref ? this.workspace.entityLocations(ref.section, ref.id) : [];
   }
 
   /** Every mention of the entity at an offset in the workspace's drafts (and this document), declarations first if asked. */
   references(uri: string, offset: number, options: { includeDeclaration?: boolean } = {}, token?: CancellationToken): Location[] {
     const read = this.read(uri);
-    const target = read && refAt(read.view.analysis, offset);
+    const target = read && refAt(read.analysis, offset);
     if (!read || !target) return [];
     const key = refKey(target);
     const locations = options.includeDeclaration ? [...this.workspace.entityLocations(target.section, target.id)] : [];
@@ -231,12 +231,12 @@ export class DraftService {
     let thisOne = false;
     for (const { uri: at, file } of this.workspace.drafts()) {
       if (token?.isCancellationRequested) throw new CancelledError();
-      const view = this.readFile(file, at);
-      if (view) mentions(at, view.analysis);
+      const analysis = this.readFile(file, at);
+      if (analysis) mentions(at, analysis);
       thisOne ||= at === uri;
     }
     // An open draft that is not a file of the workspace (untitled) still counts.
-    if (!thisOne) mentions(uri, read.view.analysis);
+    if (!thisOne) mentions(uri, read.analysis);
     return locations;
   }
 
@@ -250,7 +250,7 @@ export class DraftService {
    * What code actions are made from: the check of the document's current version with its read
    * (the action lists themselves are in lsp/features/code-actions.ts).
    */
-  async codeActions(uri: string, token?: CancellationToken): Promise<(DocumentRead & { result: CheckResult; findingsIn(start: number, end: number): Finding[] }) | undefined> {
+  async codeActions(uri: string, token?: CancellationToken): Promise<(DocumentVersion & { result: CheckResult; findingsIn(start: number, end: number): Finding[] }) | undefined> {
     const result = await this.check(uri, token);
     const read = this.read(uri);
     if (!result || !read) return undefined;
@@ -272,26 +272,26 @@ export class DraftService {
     if (!known || known.key !== key || known.text !== text) {
       // The original in its own language (its front matter, else detected), whatever the setting says of the translation.
       const model = this.workspace.model()!;
-      known = { key, text, analysis: analyseDraft(text.slice(0, checkedLength(text, this.workspace.settings(uri))), model.index, this.workspace.languages).analysis };
+      known = { key, text, analysis: analyseDraft(text.slice(0, checkedLength(text, this.workspace.settings(uri))), model.index, this.workspace.languages) };
       this.originals.set(originalFile, known);
     }
-    return { findings: compareVersions(known.analysis, read.view.analysis).findings, translation: read.view.analysis, original: known.analysis };
+    return { findings: compareVersions(known.analysis, read.analysis).findings, translation: read.analysis, original: known.analysis };
   }
 
   /** The read of a draft file (an open document's, else the file on disk); cached per text. */
-  readFile(file: string, uri: string): DraftView | undefined {
-    if (this.documents.has(uri)) return this.read(uri)?.view;
+  readFile(file: string, uri: string): DraftAnalysis | undefined {
+    if (this.documents.has(uri)) return this.read(uri)?.analysis;
     const model = this.workspace.model();
     const text = this.workspace.readFile(file);
     if (!model || text === undefined) return undefined;
     const key = this.keyOf(uri);
     const known = this.fileReads.get(file);
-    if (known && known.key === key && known.text === text) return known.view;
+    if (known && known.key === key && known.text === text) return known.analysis;
     const settings = this.workspace.settings(uri);
     const draft = readDraft(text.slice(0, checkedLength(text, settings)));
-    const view = analyseDraft(draft.text, model.index, this.workspace.languages, settings, draft);
-    this.fileReads.set(file, { key, text, view });
-    return view;
+    const analysis = analyseDraft(draft.text, model.index, this.workspace.languages, settings, draft);
+    this.fileReads.set(file, { key, text, analysis });
+    return analysis;
   }
 
   /**
@@ -303,7 +303,7 @@ export class DraftService {
     for (const [uri, state] of this.versions) {
       if (uri === current || this.working.has(uri)) continue;
       state.draft = undefined;
-      state.view = undefined;
+      state.analysis = undefined;
     }
   }
 
@@ -321,7 +321,7 @@ export class DraftService {
   private keyOf(uri: string): string { return `${this.modelKey()}|${JSON.stringify(this.workspace.settings(uri))}`; }
 
   /** The state of the document's current version (a new one if the version, model or settings changed). */
-  private current(uri: string): (VersionState & DocumentRead) | undefined {
+  private current(uri: string): (VersionState & DocumentVersion) | undefined {
     const document = this.documents.get(uri);
     if (!document || !this.workspace.model()) return undefined;
     const key = this.keyOf(uri);
@@ -334,7 +334,7 @@ export class DraftService {
   }
 
   /** Parses and analyses a version on first use (a draft above the size limit: only its checked part). */
-  private readOf(state: VersionState): VersionState & DocumentRead {
+  private readOf(state: VersionState): VersionState & DocumentVersion {
     const model = this.workspace.model()!;
     const settings = this.workspace.settings(state.uri);
     const working = this.workingState(state.uri);
@@ -342,9 +342,9 @@ export class DraftService {
       const part = state.text.slice(0, checkedLength(state.text, settings));
       state.draft = readTree(part, working.parser.parse(part));
     }
-    state.view ??= analyseDraft(state.draft.text, model.index, this.workspace.languages, settings, state.draft, working.blocks);
-    this.languageCodes.set(state.uri, state.view.language.code);
-    return state as VersionState & DocumentRead;
+    state.analysis ??= analyseDraft(state.draft.text, model.index, this.workspace.languages, settings, state.draft, working.blocks);
+    this.languageCodes.set(state.uri, state.analysis.language.code);
+    return state as VersionState & DocumentVersion;
   }
 
   /** The parser and block cache of a document being worked on; only the last few keep theirs. */

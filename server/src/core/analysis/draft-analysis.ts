@@ -8,6 +8,7 @@ import { leftmostLongest, type SpanMatch } from '../match/automaton';
 import type { ParsedDraft } from '../markdown/parse';
 import type { Label, PolicyIndex } from '../model/policy-index';
 import type { LanguageRegistry } from '../language/registry';
+import type { LanguageSource } from '../check';
 import { LineIndex } from '../text/positions';
 import { findArticleReferences, findCitations, moveCitation, type ArticleReference, type Citation } from './citations';
 import { findDates, moveDate, type DateMention } from './dates';
@@ -35,6 +36,8 @@ export class DraftAnalysis {
     readonly model: PolicyIndex,
     /** An editor's cache of this document's blocks: names are scanned only in changed blocks. */
     private readonly blockCache?: BlockCache,
+    /** Where the language was taken from: the setting, the front matter or detection. */
+    readonly languageSource: LanguageSource = 'detected',
   ) {
     this.lines = new LineIndex(draft.text);
   }

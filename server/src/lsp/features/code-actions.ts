@@ -64,7 +64,7 @@ function quickFixes(ctx: ServerContext, document: TextDocument, text: string, eo
     actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred, edit: edit(fix.edits), data: { safe: fix.safe } });
   }
 
-  const model = modelAdditionFor(finding, checked.view.analysis);
+  const model = modelAdditionFor(finding, checked.analysis);
   if (model) {
     const action = addToModelAction(ctx, document, model, diagnostics);
     if (action) actions.push(action);

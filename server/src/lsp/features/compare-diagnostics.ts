@@ -28,9 +28,9 @@ export function registerCompareDiagnostics(ctx: ServerContext): void {
   const originalOf = new Map<string, string>();
   /** The comparison of a translation, or a problem with its `original:` key; undefined when it names no original. */
   const compare = (document: TextDocument): { file: string; findings: CompareFinding[]; translation: DraftAnalysis; original: DraftAnalysis } | { problem: Diagnostic } | undefined => {
-    const view = ctx.service.read(document.uri)?.view;
-    if (!view) return undefined;
-    const frontMatter = view.draft.frontMatter;
+    const analysis = ctx.service.read(document.uri)?.analysis;
+    if (!analysis) return undefined;
+    const frontMatter = analysis.draft.frontMatter;
     const declared = frontMatter?.data.original;
     const file = chosen.get(document.uri) ?? (typeof declared === 'string' && declared.trim() ? resolveOriginal(document.uri, declared.trim()) : undefined);
     if (!file) {

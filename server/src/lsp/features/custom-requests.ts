@@ -38,22 +38,22 @@ export function registerCustomRequests(ctx: ServerContext): void {
   connection.onRequest(DOCUMENT_INFO, guard(ctx, 'document info', null as DocumentInfo | null, (params: DocumentInfoParams) => {
     const document = typeof params?.uri === 'string' ? ctx.documents.get(params.uri) : undefined;
     const read = document && ctx.service.read(document.uri);
-    return read ? { language: read.view.language.code, languageSource: read.view.languageSource } : null;
+    return read ? { language: read.analysis.language.code, languageSource: read.analysis.languageSource } : null;
   }));
 
   connection.onRequest(DOCUMENT_REFERENCES, guard(ctx, 'document references', null as DocumentReferences | null, (params: DocumentReferencesParams) => {
     if (typeof params?.uri !== 'string') return null;
     const document = ctx.documents.get(params.uri);
-    let view;
-    if (document) view = ctx.service.read(document.uri)?.view;
+    let analysis;
+    if (document) analysis = ctx.service.read(document.uri)?.analysis;
     else {
       const uri = URI.parse(params.uri);
-      view = uri.scheme === 'file' && /\.(md|markdown)$/i.test(uri.path) ? ctx.service.readFile(uri.fsPath, params.uri) : undefined;
+      analysis = uri.scheme === 'file' && /\.(md|markdown)$/i.test(uri.path) ? ctx.service.readFile(uri.fsPath, params.uri) : undefined;
     }
-    if (!view) return null;
-    const lines = view.analysis.lines;
+    if (!analysis) return null;
+    const lines = analysis.lines;
     return {
-      groups: referencesByKind(view.analysis).map((group) => ({
+      groups: referencesByKind(analysis).map((group) => ({
         kind: group.kind,
         entities: group.entries.map((entry) => ({ kind: entry.kind, id: entry.id, label: entry.label, ranges: entry.spans.map((s) => lines.rangeOf(s.start, s.end)) })),
       })),

@@ -23,7 +23,7 @@ export function registerSemanticTokens(ctx: ServerContext): void {
     const document = ctx.documents.get(uri);
     const read = document && ctx.service.read(document.uri);
     if (!document || !read) return { data: [] };
-    const { analysis } = read.view;
+    const { analysis } = read;
     const from = range ? document.offsetAt(range.start) : 0;
     const to = range ? document.offsetAt(range.end) : Number.MAX_SAFE_INTEGER;
     const data: number[] = [];
