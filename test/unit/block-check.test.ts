@@ -121,6 +121,16 @@ describe('block rules, checked block by block', () => {
     }), { numRuns: 200, seed: 20261204 });
   });
 
+  it('find the numbers a list count states run by run, and keep them right after edits elsewhere', () => {
+    const cache = new BlockCache();
+    const text = 'Intro.\n\nThe Council invited three countries (Morocco, Tunisia).\n\nArticle 3 (a, b) applies.\n';
+    const counts = (t: string) => check(t, { cache }).filter((f) => f.rule === 'list-count').map((f) => t.slice(f.start, f.end));
+    assert.deepEqual(counts(text), ['three']);
+    const edited = `A new paragraph on 2 items: one.\n\n${text.replace('Intro.', 'Intro, longer.')}`;
+    assert.deepEqual(check(edited, { cache }), check(edited, { blockwise: false }));
+    assert.deepEqual(counts(edited), ['three']);
+  });
+
   it('move the findings and fixes of a block that moved', () => {
     const cache = new BlockCache();
     const text = 'Intro.\n\nThe Council invited Tunesia.\n';

@@ -3,7 +3,7 @@
  * unchanged is not scanned or checked again (see block-check.ts for why that is exact).
  */
 import type { LanguageData } from '../../../../schemas/language';
-import type { Block, ParsedDraft } from '../markdown/parse';
+import type { Block, ParsedDraft, Span } from '../markdown/parse';
 import type { PolicyIndex, Label } from '../model/policy-index';
 import type { SpanMatch } from '../match/automaton';
 import type { ReportInput } from '../rule';
@@ -19,6 +19,8 @@ export interface BlockEntry {
   dates?: DateMention[];
   /** Acronym uses before the draft-wide exemptions (see combineAcronymUses). */
   acronyms?: AcronymUse[];
+  /** Rules' own scans of the run's prose, by name (DraftAnalysis.scanByRun). */
+  scans?: Map<string, readonly Span[]>;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { LanguageData } from '../../../../schemas/language';
 import { leftmostLongest, type SpanMatch } from '../match/automaton';
-import type { ParsedDraft } from '../markdown/parse';
+import type { ParsedDraft, Span } from '../markdown/parse';
 import type { Label, PolicyIndex } from '../model/policy-index';
 import type { LanguageRegistry } from '../language/registry';
 import type { LanguageSource } from '../check';
@@ -28,6 +28,7 @@ export class DraftAnalysis {
   private letterheadCache?: Letterhead[];
   private footnoteSpanCache?: { start: number; end: number; countryId: string }[];
   private dateOfDocument?: DocumentDate | null;
+  private readonly ruleScans = new Map<string, readonly Span[]>();
 
   constructor(
     readonly draft: ParsedDraft,
@@ -74,6 +75,30 @@ export class DraftAnalysis {
       const found = (entry[name] ??= scan(prose.slice(run.start, run.end)) as BlockEntry[K]) as T[];
       for (const item of found) all.push(move(item, run.start));
     }
+    return all;
+  }
+
+  /**
+   * A rule's own scan of the prose (a summary its check combines, such as the numbers a draft
+   * states), once per analysis, and with an editor's cache run of blocks by run: a keystroke
+   * scans its run again only. The scan must not look across the barrier between blocks (see
+   * byBlock); its results' offsets are moved to where each run stands.
+   */
+  scanByRun<T extends Span>(name: string, scan: (prose: string) => T[]): readonly T[] {
+    const known = this.ruleScans.get(name);
+    if (known) return known as readonly T[];
+    let all: T[];
+    if (!this.blockCache) all = scan(this.prose);
+    else {
+      all = [];
+      for (const run of blockRuns(this.draft)) {
+        const scans = (this.blockCache.entry(run.key, this.language, this.model).scans ??= new Map());
+        let found = scans.get(name) as readonly T[] | undefined;
+        if (!found) scans.set(name, found = scan(this.prose.slice(run.start, run.end)));
+        for (const item of found) all.push({ ...item, start: item.start + run.start, end: item.end + run.start });
+      }
+    }
+    this.ruleScans.set(name, all);
     return all;
   }
 
