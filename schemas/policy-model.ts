@@ -115,6 +115,8 @@ export const actSchema = z.object({
   articles: articlesSchema.optional().describe('Omit when the article structure is not recorded: then no article is flagged.'),
   amends: z.array(id).optional(),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD').optional().describe('The date of the act (of signature, for treaties).'),
+  titleSources: perLanguage(sourceRef).optional()
+    .describe('Where the titles of a language were checked, when not on the page named in `source` (the act\'s EUR-Lex page in that language, or the page that showed that language\'s title).'),
 }).strict();
 
 export const instrumentSchema = z.object({

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Root } from 'mdast';
-import { PARTS_FROM, definitionLabels, parseInParts, safeCuts } from '../../server/src/core/markdown/chunked';
+import { PARTS_FROM, definitionLabels, parseInParts, safeCuts } from '../../server/src/core/markdown/defences/chunked';
 import { parseMarkdown, parsePart } from '../../server/src/core/markdown/parse';
 import { packageRoot } from '../../server/src/node/resources';
 import { draftArbitrary, modelVocabulary } from '../support/fuzz-gen';

@@ -1,7 +1,7 @@
 /**
  * Issue 16, item 14: one paragraph of footnote calls followed by their definitions. Above 2,000
  * markup characters in one paragraph, the paragraph's markup is read as plain text (a
- * partial-check notice says so, core/markdown/inline-limits.ts); its calls to defined footnotes
+ * partial-check notice says so, core/markdown/defences/inline-limits.ts); its calls to defined footnotes
  * must then still count as calls, not as 100,000 "reference has no definition" and 100,000
  * "defined but never referenced" false alarms (which also made the check take 16 s and more).
  * At full scale (100,000 calls) it is measured against 2 s per MB by `npm run soak`

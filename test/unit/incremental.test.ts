@@ -2,23 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import type { Nodes } from 'mdast';
 import { IncrementalParser } from '../../server/src/core/markdown/incremental';
-import { parseMarkdown, readTree } from '../../server/src/core/markdown/parse';
+import { readTree } from '../../server/src/core/markdown/parse';
 import { checkDraft } from '../../server/src/core/check';
 import { packageRoot } from '../../server/src/node/resources';
 import { testLanguages, testModel } from '../support/checker';
-
-/** A tree as offsets, types and values: what the checks read. */
-function shape(node: Nodes): unknown {
-  const { position, ...rest } = node as Nodes & { children?: Nodes[] };
-  const out: Record<string, unknown> = { type: node.type, start: position?.start.offset, end: position?.end.offset, line: position?.start.line };
-  for (const [key, value] of Object.entries(rest)) {
-    if (key === 'children') out.children = (value as Nodes[]).map(shape);
-    else if (key !== 'type' && key !== 'data') out[key] = value;
-  }
-  return out;
-}
+import { assertEditsParseAsFull } from '../support/incremental-edits';
 
 const corpus = ['en', 'nl', 'fr', 'de'].flatMap((lang) => readdirSync(join(packageRoot(), 'examples', lang)).map((name) => readFileSync(join(packageRoot(), 'examples', lang, name), 'utf8')));
 /** Edits a drafter makes, and some that change the block structure. */
@@ -32,17 +21,7 @@ describe('incremental parsing', () => {
     fc.assert(fc.property(
       fc.integer({ min: 0, max: corpus.length - 1 }),
       fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 12 }), fc.oneof(fc.constantFrom(...INSERTS), fc.string({ maxLength: 6 }))), { minLength: 1, maxLength: 25 }),
-      (docIndex, edits) => {
-        let text = corpus[docIndex];
-        const parser = new IncrementalParser();
-        parser.parse(text);
-        for (const [where, removed, inserted] of edits) {
-          const at = Math.floor(where * text.length);
-          text = text.slice(0, at) + inserted + text.slice(Math.min(text.length, at + removed));
-          const incremental = parser.parse(text);
-          assert.deepEqual(shape(incremental), shape(parseMarkdown(text)));
-        }
-      }), { numRuns: 150 });
+      (docIndex, edits) => { assertEditsParseAsFull(corpus[docIndex], edits); }), { numRuns: 150 });
   });
 
   it('gives the same findings as a full check', () => {

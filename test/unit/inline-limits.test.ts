@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { MAX_INLINE_MARKERS, limitInlineMarkup } from '../../server/src/core/markdown/inline-limits';
+import { MAX_INLINE_MARKERS, limitInlineMarkup } from '../../server/src/core/markdown/defences/inline-limits';
 import { IncrementalParser } from '../../server/src/core/markdown/incremental';
 import { parseMarkdown, readTree } from '../../server/src/core/markdown/parse';
 import { check } from '../support/checker';

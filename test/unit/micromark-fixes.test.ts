@@ -8,7 +8,7 @@ import { EditMap } from 'micromark-util-edit-map';
 import type { Event } from 'micromark-util-types';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
-import { LabelList, consumeFromFirstEdit, originalConsume } from '../../server/src/core/markdown/micromark-fixes';
+import { LabelList, consumeFromFirstEdit, originalConsume } from '../../server/src/core/markdown/defences/micromark-fixes';
 import { parseMarkdown } from '../../server/src/core/markdown/parse';
 import { packageRoot } from '../../server/src/node/resources';
 

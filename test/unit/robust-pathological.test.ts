@@ -41,7 +41,7 @@ describe('robustness: pathological drafts (CI scale)', function () {
     // server/src/core/markdown/parse.ts. At about 4,000 quote levels and 2,000 list levels checkDraft
     // threw "RangeError: Maximum call stack size exceeded", and lists took seconds before that.
     // readTree now walks with an explicit stack, and a draft nested deeper than MAX_NESTING is read
-    // as plain prose with a partial-check notice on the line (server/src/core/markdown/nesting.ts).
+    // as plain prose with a partial-check notice on the line (server/src/core/markdown/defences/nesting.ts).
     const deeplyNested = async (make: (levels: number) => string) => {
       const text = make(10_000);
       const result = check(text, { language: 'en' });
@@ -92,17 +92,17 @@ describe('robustness: pathological drafts (CI scale)', function () {
     // Fixed (problem 15): micromark resolves emphasis, links and footnote calls of one paragraph in
     // time quadratic in their number: 50,000 "*_" took 64 s, 100,000 "[a](" 91 s, 50,000 footnote
     // calls in one paragraph 81 s. A paragraph with more than 2,000 such characters is now read
-    // as plain text with a notice (server/src/core/markdown/inline-limits.ts).
+    // as plain text with a notice (server/src/core/markdown/defences/inline-limits.ts).
     it('200,000 emphasis delimiters are checked in linear time', () => linearUpTo('emphasis-delimiters'));
     it('100,000 unclosed links are checked in linear time', () => linearUpTo('unclosed-links'));
     it('100,000 footnote references in one paragraph are checked in linear time', () => linearUpTo('footnote-references-one-paragraph'));
 
     // Fixed (problem 15): micromark-extension-gfm-footnote looked every label up in an array, and
     // micromark-core-commonmark copied the whole event list for every setext heading
-    // (server/src/core/markdown/micromark-fixes.ts); micromark keeps ~10 kB per block until the end
-    // of the parse (large drafts are parsed in parts: core/markdown/chunked.ts), and it costs
+    // (server/src/core/markdown/defences/micromark-fixes.ts); micromark keeps ~10 kB per block until the end
+    // of the parse (large drafts are parsed in parts: core/markdown/defences/chunked.ts), and it costs
     // 50–80 µs per block however small: 100,000 footnotes took 37 s, 32 s of it parsing. Blocks of
-    // plain text and footnote calls are now read without micromark (core/markdown/simple-blocks.ts).
+    // plain text and footnote calls are now read without micromark (core/markdown/defences/simple-blocks.ts).
     it('100,000 footnotes (3.7 MB) are checked in linear time', () => linearUpTo('footnotes'));
     it('100,000 footnote definitions (2.2 MB) are checked in linear time', () => linearUpTo('footnote-definitions'));
   });

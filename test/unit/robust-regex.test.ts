@@ -20,7 +20,7 @@ import { packageRoot } from '../../server/src/node/resources';
 const KNOWN_SUPER_LINEAR: Record<string, string> = {
   'server/src/core/rules/list-count.ts /[.;,:]+$/': 'accepted: applied to list items, which readParenthesisedList/readColonList bound to 1,000 characters (≤ 0.5 M steps)',
   'server/src/core/compare/numbers.ts /[.,\\u00a0\\u202f ]+$/': 'accepted: applied to a number DIGITS matched, which ends in a digit and has one separator between digit groups, so there is no run of separators to rescan (linear); only the measurement’s run of spaces is quadratic',
-  'server/src/core/markdown/simple-blocks.ts /([A-Za-z0-9-]{1,100})\\]/y': 'accepted: sticky, so the code applies it at one position and it reads at most 101 characters; only the measurement (which drops "y" and scans) grows, and only on a busy machine',
+  'server/src/core/markdown/defences/simple-blocks.ts /([A-Za-z0-9-]{1,100})\\]/y': 'accepted: sticky, so the code applies it at one position and it reads at most 101 characters; only the measurement (which drops "y" and scans) grows, and only on a busy machine',
 };
 
 const key = (m: RegexMeasurement) => `${m.site.file} ${m.site.text}`;

@@ -306,7 +306,7 @@ describe('robustness: language server faults (stdio)', function () {
   });
 
   // 20,000 nested quotes overflowed the parser's stack: the check threw, was logged, and the draft
-  // got no diagnostics. It is now read as plain prose with a notice (server/src/core/markdown/nesting.ts).
+  // got no diagnostics. It is now read as plain prose with a notice (server/src/core/markdown/defences/nesting.ts).
   it('a draft nested 20,000 levels deep gets its diagnostics and a notice, and the server goes on with the others', async () => {
     client = new FaultClient();
     await client.initialize(workspace);

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { RootContent } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
-import { readSimpleBlocks } from '../../server/src/core/markdown/simple-blocks';
-import { withDefinitions } from '../../server/src/core/markdown/micromark-fixes';
+import { readSimpleBlocks } from '../../server/src/core/markdown/defences/simple-blocks';
+import { withDefinitions } from '../../server/src/core/markdown/defences/micromark-fixes';
 import { parsePart } from '../../server/src/core/markdown/parse';
-import { parseInParts } from '../../server/src/core/markdown/chunked';
+import { parseInParts } from '../../server/src/core/markdown/defences/chunked';
 
 const DEFINED = ['1', '2', 'a', 'B-2', 'note'];
 const footnotes = new Set(DEFINED.map(normalizeIdentifier));

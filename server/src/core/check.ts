@@ -4,8 +4,7 @@
  */
 import type { Finding, Severity } from './findings';
 import { readDraft, type ParsedDraft } from './markdown/parse';
-import { plainProseNotice } from './markdown/nesting';
-import { literalMarkupNotice } from './markdown/inline-limits';
+import { literalMarkupNotice, plainProseNotice } from './markdown/defences';
 import type { PolicyIndex } from './model/policy-index';
 import type { LanguageRegistry } from './language/registry';
 import { detectLanguage } from './language/detect';

@@ -31,6 +31,10 @@ describe('rule unknown-act', () => {
   it('knows the acts a drafter cites, in en, nl, fr, de and pl', () => {
     assert.deepEqual(act('Regulation (EC) No 810/2009, Regulation (EU) 2019/1155, Regulation (EU) 2019/1896, Regulation (EU) 2021/2303, Regulation (EU) 2021/947, Directive (EU) 2024/1346, Regulation (EU) 2024/1351 and Council Implementing Decision (EU) 2022/60.', 'en'), []);
     assert.deepEqual(act('Council Decision 2014/512/CFSP, Council Regulation (EU) 2022/1369 and Council Directive 2001/55/EC.', 'en'), []);
+    assert.deepEqual(act('Regulation (EU) 2022/1925, Directive (EU) 2022/2555, Regulation (EU) 2024/1689, Directive 2003/87/EC, Council Framework Decision 2002/584/JHA, Council Decision (EU, Euratom) 2020/2053 and Regulation (EU) 2024/792.', 'en'), []);
+    assert.deepEqual(act('la directive (UE) 2018/2001, le règlement (UE) 2022/1854 du Conseil et la décision-cadre 2002/584/JAI du Conseil.', 'fr'), []);
+    assert.deepEqual(act('Verordnung (EU) 2017/1938, Verordnung (EU) 2022/1032 und Richtlinie (EU) 2023/1791.', 'de'), []);
+    assert.deepEqual(act('Verordening (EU) 2021/241, Verordening (EU) 2016/399 en Richtlijn (EU) 2019/944.', 'nl'), []);
     assert.deepEqual(act('Verordening (EG) nr. 810/2009, Verordening (EU) 2019/1155, Besluit 2010/788/GBVB en Besluit (GBVB) 2023/1568.', 'nl'), []);
     assert.deepEqual(act('le règlement (CE) n° 810/2009, le règlement (UE) 2019/1155 et la décision 2011/171/PESC.', 'fr'), []);
     assert.deepEqual(act('Verordnung (EG) Nr. 810/2009, Verordnung (EU) 2023/706 und Beschluss 2014/484/GASP des Rates.', 'de'), []);
@@ -193,9 +197,39 @@ describe('rule unknown-article', () => {
     assert.deepEqual(article('artikel 42 VEU en artikel 6 van het Verdrag betreffende de Europese Unie', 'nl'), []);
   });
 
+  it('checks TFEU articles against its 358, in en, fr, de and nl', () => {
+    const flagged = (text: string, lang: string) => article(text, lang).map((h) => h.text);
+    assert.deepEqual(flagged('Under Article 359 TFEU the Council decides.', 'en'), ['359']);
+    assert.match(article('Article 359 TFEU', 'en')[0].message, /has no Article 359 \(it has 1–358\)/);
+    assert.deepEqual(flagged("l'article 359 TFUE et l'article 400 du traité sur le fonctionnement de l'Union européenne", 'fr'), ['359', '400']);
+    assert.deepEqual(flagged('gemäß Artikel 359 AEUV', 'de'), ['359']);
+    assert.deepEqual(flagged('artikel 359 VWEU en artikel 360 van het Verdrag betreffende de werking van de Europese Unie', 'nl'), ['359', '360']);
+    // The last article and the treaty's best-known ones pass, in every language.
+    assert.deepEqual(article('Article 358 TFEU, Article 122(1) TFEU and Article 218 TFEU.', 'en'), []);
+    assert.deepEqual(article("l'article 358 TFUE, l'article 6 TUE et l'article 122 du traité sur le fonctionnement de l'Union européenne", 'fr'), []);
+    assert.deepEqual(article('Artikel 358 AEUV, Artikel 4 VEU und Artikel 288 AEUV', 'de'), []);
+    assert.deepEqual(article('artikel 358 VWEU, artikel 4 VEU en artikel 78, lid 3, VWEU', 'nl'), []);
+  });
+
+  it('checks GDPR and DSA articles cited by their short title in en, fr, de and nl', () => {
+    const flagged = (text: string, lang: string) => article(text, lang).map((h) => h.text);
+    assert.deepEqual(flagged('Article 100 of the General Data Protection Regulation', 'en'), ['100']);
+    assert.deepEqual(flagged("l'article 100 du règlement général sur la protection des données", 'fr'), ['100']);
+    assert.deepEqual(flagged('Artikel 100 der Datenschutz-Grundverordnung', 'de'), ['100']);
+    assert.deepEqual(flagged('artikel 100 van de Algemene Verordening Gegevensbescherming', 'nl'), ['100']);
+    assert.deepEqual(flagged("l'article 94 du règlement sur les services numériques", 'fr'), ['94']);
+    assert.deepEqual(flagged('Artikel 94 des Gesetzes über digitale Dienste', 'de'), ['94']);
+    assert.deepEqual(article("l'article 99 du règlement général sur la protection des données et l'article 93 du règlement sur les services numériques", 'fr'), []);
+    assert.deepEqual(article('Artikel 6 der Datenschutz-Grundverordnung und Artikel 34 des Gesetzes über digitale Dienste', 'de'), []);
+    assert.deepEqual(article('artikel 99 van de algemene verordening gegevensbescherming', 'nl'), []);
+  });
+
   it('checks no article of an act whose article list is not recorded', () => {
-    assert.deepEqual(article('Article 999 TFEU and Article 99 of Decision 2014/512/CFSP.', 'en'), []);
-    assert.deepEqual(article('Artikel 500 AEUV und Artikel 400 des Beschlusses 2014/484/GASP', 'de'), []);
+    assert.deepEqual(article('Article 999 of Regulation (EU) 2022/1925 and Article 99 of Decision 2014/512/CFSP.', 'en'), []);
+    assert.deepEqual(article('Article 500 of the Digital Markets Act and Article 200 of the Data Act.', 'en'), []);
+    assert.deepEqual(article('Artikel 500 der Verordnung (EU) 2022/1925 und Artikel 400 des Beschlusses 2014/484/GASP', 'de'), []);
+    assert.deepEqual(article("l'article 500 du règlement (UE) 2022/1925", 'fr'), []);
+    assert.deepEqual(article('artikel 500 van Verordening (EU) 2022/1925', 'nl'), []);
     assert.deepEqual(article('Article 60 of the Charter of the United Nations.', 'en'), []);
   });
 

@@ -4,15 +4,15 @@
  * check (about 1.6 MB/s for remark); a keystroke in a 1 MB note touches one paragraph.
  *
  * The result must equal a full parse; where that cannot be guaranteed cheaply, the parser falls
- * back to a full parse (link or footnote definitions edited, front matter, a block whose end is
- * not followed by a blank line). test/unit/incremental.test.ts checks equality on random edits.
+ * back to a full parse (a link or footnote definition edited, created or removed at any depth,
+ * front matter, a block whose end is not followed by a blank line, an edit that makes the
+ * unchanged block after it part of something else). test/unit/incremental.test.ts and
+ * incremental-definitions.test.ts check equality on random edits.
  */
-import type { Root, RootContent, Nodes } from 'mdast';
+import type { Root, RootContent, Nodes, Definition, FootnoteDefinition } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { parseMarkdown } from './parse';
-import { countLines, end, endPoint, shift, start } from './tree-positions';
-import { plainProseOf } from './nesting';
-import { literalMarkupOf } from './inline-limits';
+import { countLines, end, endPoint, literalMarkupOf, plainProseOf, shift, start } from './defences';
 
 export interface IncrementalStats { full: boolean; reparsedStart: number; reparsedEnd: number }
 
@@ -76,21 +76,36 @@ export class IncrementalParser {
     const newRegionEnd = oldRegionEnd + delta;
     const slice = text.slice(regionStart, newRegionEnd);
 
-    // Definitions resolve references anywhere in the document: editing one needs a full parse.
-    const touched = children.slice(first, last + 1);
-    if (touched.some((child) => child.type === 'definition' || child.type === 'footnoteDefinition') || /\]:|^---/m.test(slice)) return undefined;
+    // Definitions resolve references anywhere in the document: editing, creating or removing one
+    // (at any depth: "> [^1]: …" in a quote, "- [x]: …" in a list item) needs a full parse.
+    if (DEFINITION_MARK.test(slice) || DEFINITION_MARK.test(old.slice(regionStart, oldRegionEnd))) return undefined;
 
-    // The definitions the slice refers to are appended to it, so its references resolve as in
-    // context (appending all of them would make a keystroke cost as much as every footnote).
+    // The definitions the slice refers to, from anywhere outside it, are appended to it as
+    // stand-ins, so that its references resolve as in context (appending all of them would make
+    // a keystroke cost as much as every footnote).
     const labels = bracketedLabels(slice);
-    const definitions = children.filter((child, i) => (i < first || i > last) && (child.type === 'definition' || child.type === 'footnoteDefinition') && (!labels || labels.has(child.identifier)));
-    const appendix = definitions.map((d) => old.slice(start(d), end(d))).join('\n\n');
-    const parsed = parseMarkdown(appendix ? `${slice}\n\n${appendix}\n` : slice);
+    const standIns: string[] = [];
+    for (const definition of definitionsOutside(children, first, last)) {
+      if (labels && !labels.has(definition.identifier)) continue;
+      const standIn = standInFor(old, definition);
+      if (standIn === undefined) return undefined;
+      standIns.push(standIn);
+    }
+    const parsed = parseMarkdown(standIns.length > 0 ? `${slice}\n\n${standIns.join('\n\n')}\n` : slice);
     if (plainProseOf(parsed) || literalMarkupOf(parsed)) return undefined;
     const replacement = parsed.children.filter((child) => start(child) < slice.length);
     // The region must end where it ended in context: nothing may run on into the blank line after it.
     if (replacement.some((child) => end(child) > slice.length)) return undefined;
-    if (last + 1 < children.length && !blankLineBetween(text, regionStart + (replacement.length ? end(replacement[replacement.length - 1]) : 0), newRegionEnd)) return undefined;
+    if (last + 1 < children.length) {
+      const lastNew = replacement[replacement.length - 1];
+      if (!lastNew || !blankLineBetween(text, regionStart + end(lastNew), newRegionEnd)) return undefined;
+      // The region's last block is the unchanged neighbour after the edit. Read as it was (same
+      // type, same extent), it relates to the blocks after it as before; otherwise the edit has
+      // made it part of something else (a list or an indented code block that an edit created can
+      // take in the blocks after a blank line), and only a full parse can say how far that goes.
+      const lastOld = children[last];
+      if (lastNew.type !== lastOld.type || start(lastNew) + regionStart !== start(lastOld) + delta || end(lastNew) + regionStart !== end(lastOld) + delta) return undefined;
+    }
 
     const lineOffset = countLines(text, 0, regionStart);
     for (const child of replacement) shift(child, regionStart, lineOffset);
@@ -103,6 +118,46 @@ export class IncrementalParser {
     result.position = { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) };
     return result;
   }
+}
+
+/** "]:" ends a definition's label; a slice without one defines nothing. */
+const DEFINITION_MARK = /\]:/;
+
+/**
+ * The link and footnote definitions of a tree outside its top-level children first..last, at any
+ * depth. Only containers hold definitions (block quotes, lists and their items, footnote
+ * definitions), so paragraphs, headings and tables are not walked: a keystroke stays cheap.
+ */
+function definitionsOutside(children: RootContent[], first: number, last: number): (Definition | FootnoteDefinition)[] {
+  const found: (Definition | FootnoteDefinition)[] = [];
+  const stack: Nodes[] = [...children.slice(last + 1).reverse(), ...children.slice(0, first).reverse()];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'definition') found.push(node);
+    else if (node.type === 'footnoteDefinition') found.push(node);
+    if (node.type === 'footnoteDefinition' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+    }
+  }
+  return found;
+}
+
+/**
+ * A definition that defines the same label as one in the draft: its label as written (micromark
+ * matches labels on their source, escapes included) and a placeholder, "[label]: #" or
+ * "[^label]: #". Only the label resolves references, and a stand-in costs a few characters to
+ * parse where a footnote's text may be long. Undefined when the label spans lines: inside a
+ * container, its source there holds the container's markers ("> "), which the label does not.
+ */
+function standInFor(text: string, definition: Definition | FootnoteDefinition): string | undefined {
+  const open = start(definition);
+  for (let i = open + 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 92) i++; // a backslash escapes the next character
+    else if (code === 10 || code === 13) return undefined;
+    else if (code === 93) return `${text.slice(open, i + 1)}: #`;
+  }
+  return undefined;
 }
 
 /**

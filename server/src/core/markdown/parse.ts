@@ -18,12 +18,7 @@ import { parseDocument, isScalar } from 'yaml';
 import { duplicateKeys } from '../text/yaml-keys';
 import { hideAutolinks } from './autolinks';
 import type { Root, Nodes, Parents } from 'mdast';
-import type { Point } from 'unist';
-import { footnotesWithLabelSet, labelLists } from './micromark-fixes';
-import { limitInlineMarkup, literalMarkupOf, markLiteralMarkup, type LiteralMarkupBlock } from './inline-limits';
-import { BOM } from './lines';
-import { PARTS_FROM, parseInParts } from './chunked';
-import { excessiveNesting, plainProseOf, readAsPlainProse, type PlainProseReason } from './nesting';
+import { footnotesWithLabelSet, labelLists, literalMarkupOf, parseDefended, plainProseOf, type LiteralMarkupBlock, type PlainProseReason } from './defences';
 
 /** Stands for non-prose content in the mask: it ends words, names and sentences. */
 export const BARRIER = '\u0001';
@@ -48,7 +43,7 @@ export interface ParsedDraft {
   comments: Comment[];
   /** Set when the draft was nested too deep to be read as Markdown and was read as plain prose. */
   plainProse?: PlainProseReason;
-  /** Blocks with too much inline markup, read as plain text (see inline-limits.ts). */
+  /** Blocks with too much inline markup, read as plain text (see defences/inline-limits.ts). */
   literalMarkup?: LiteralMarkupBlock[];
 }
 
@@ -67,40 +62,18 @@ function remarkTablesAndFootnotes(this: Processor): void {
 const processor = unified().use(remarkParse).use(remarkTablesAndFootnotes).use(remarkFrontmatter, ['yaml']);
 const withoutFrontMatter = unified().use(remarkParse).use(remarkTablesAndFootnotes);
 
-/** The Markdown tree of a draft; a draft nested deeper than MAX_NESTING gets a tree of plain prose (see nesting.ts). */
+/** The Markdown tree of a draft, as micromark reads it, behind the parser's defences (defences/index.ts). */
 export function parseMarkdown(text: string): Root {
-  const tooDeep = excessiveNesting(text);
-  if (tooDeep) return readAsPlainProse(text, tooDeep);
-  const limited = limitInlineMarkup(text);
-  // micromark drops a leading byte-order mark, which would shift every position by one: parse
-  // the text after it (so front matter is still seen) and move every position one unit on.
-  const tree = limited.text.charCodeAt(0) === BOM ? movedPastBom(parseWithoutBom(limited.text.slice(1))) : parseWithoutBom(limited.text);
-  return markLiteralMarkup(tree, limited.blocks);
-}
-
-function parseWithoutBom(text: string): Root {
-  return (text.length >= PARTS_FROM ? parseInParts(text, parsePart) : undefined) ?? parsePart(text, true);
+  return parseDefended(text, parsePart);
 }
 
 /** A draft, or a part of one: only the part that opens the draft can hold front matter. */
 export function parsePart(text: string, first: boolean): Root {
   if (!first) return withoutFrontMatter.parse(text) as Root;
   const tree = processor.parse(text) as Root;
-  // micromark-extension-frontmatter 2.0.0: a draft that opens with "---" but has no front matter
+  // micromark-extension-frontmatter 2.0.0 (docs/upstream.md): a draft that opens with "---" but has no front matter
   // gets no block quotes or lists at all ("---\n\n> quote" is a paragraph). Parse it again without.
   if (text.startsWith('---') && tree.children[0]?.type !== 'yaml') return withoutFrontMatter.parse(text) as Root;
-  return tree;
-}
-
-function movedPastBom(tree: Root): Root {
-  const move = (point: Point): Point => ({ line: point.line, column: point.line === 1 ? point.column + 1 : point.column, offset: (point.offset ?? 0) + 1 });
-  const stack: Nodes[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.position) node.position = { start: move(node.position.start), end: move(node.position.end) };
-    if ('children' in node) for (const child of node.children) stack.push(child);
-  }
-  tree.position!.start = { line: 1, column: 1, offset: 0 };
   return tree;
 }
 

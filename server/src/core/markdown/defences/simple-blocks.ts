@@ -1,4 +1,8 @@
 /**
+ * Defence against micromark's fixed cost per block (defences/index.ts). Figure: 200,000 one-line
+ * blocks took 32 s. Delete when micromark parses a one-line paragraph in a few µs (measure
+ * `npm run bench` with chunked.ts calling micromark for every part).
+ *
  * Reading the plainest blocks of a large draft without micromark. micromark costs 50–80 µs per
  * block however small the block (two tokenizers, a dozen events and the mdast compiler for each):
  * 100,000 footnote calls and their definitions, 200,000 one-line blocks, took 32 s to parse.

@@ -1,5 +1,10 @@
-/** Positions in mdast trees: where a node starts and ends, and moving subtrees parsed apart into place. */
-import type { Nodes } from 'mdast';
+/**
+ * Positions in mdast trees: where a node starts and ends, and moving subtrees parsed apart into place.
+ *
+ * Part of the parser's defences (defences/index.ts), and used by the incremental parser, which
+ * moves reparsed blocks into place too: it stays as long as either parses a draft in pieces.
+ */
+import type { Nodes, Root } from 'mdast';
 import type { Point } from 'unist';
 
 export function start(node: Nodes): number { return node.position!.start.offset!; }
@@ -38,4 +43,20 @@ export function shift(node: Nodes, offset: number, lines: number): void {
     }
     if ('children' in current) for (const child of current.children) stack.push(child as Nodes);
   }
+}
+
+/**
+ * A tree parsed from the text after a leading byte-order mark, moved one code unit on so that its
+ * offsets are the draft's (micromark drops the mark, which would shift every position by one).
+ */
+export function movedPastBom(tree: Root): Root {
+  const move = (point: Point): Point => ({ line: point.line, column: point.line === 1 ? point.column + 1 : point.column, offset: (point.offset ?? 0) + 1 });
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.position) node.position = { start: move(node.position.start), end: move(node.position.end) };
+    if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+  tree.position!.start = { line: 1, column: 1, offset: 0 };
+  return tree;
 }

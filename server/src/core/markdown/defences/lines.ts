@@ -1,9 +1,12 @@
 /**
+ * Part of the parser's defences (defences/index.ts): shared by their linear pre-scans; deleted
+ * with the last of nesting.ts, inline-limits.ts, chunked.ts and simple-blocks.ts.
+ *
  * Line helpers for the linear pre-scans of a draft (nesting.ts, inline-limits.ts): lines end at
  * \n, \r\n or \r, as in CommonMark.
  */
-import type { Finding, Severity } from '../findings';
-import type { LineIndex } from '../text/positions';
+import type { Finding, Severity } from '../../findings';
+import type { LineIndex } from '../../text/positions';
 
 export const BOM = 0xfeff;
 

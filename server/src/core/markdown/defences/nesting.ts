@@ -1,4 +1,9 @@
 /**
+ * Defence against recursion per nesting level in remark (defences/index.ts). Figure: 5,000
+ * nested quotes overflowed the stack; 2,500 list levels took 5 s. Delete when
+ * mdast-util-from-markdown and the tree walkers read 10,000 levels without recursion and in
+ * linear time (robust-pathological.test.ts then passes without it).
+ *
  * A guard against drafts nested absurdly deep. remark recurses once per level of block quotes and
  * lists (mdast-util-from-markdown, unist-util-visit-parents in remark-gfm), so 5,000 nested quotes
  * overflow the stack, and nested lists cost time quadratic in their depth before that (2,500
@@ -8,8 +13,8 @@
  */
 import type { Paragraph, Root, Text, Yaml } from 'mdast';
 import type { Point } from 'unist';
-import type { Finding, Severity } from '../findings';
-import type { LineIndex } from '../text/positions';
+import type { Finding, Severity } from '../../findings';
+import type { LineIndex } from '../../text/positions';
 import { countLines } from './tree-positions';
 import { BOM, afterMarkers, isLeadingSpace, frontMatterSpan, lineEnd, markerEnd, nextLineStart, noticeOnLine } from './lines';
 
