@@ -24,6 +24,7 @@ import { loadLanguages, packageRoot } from '../server/src/node/resources';
 import { loadModelFromDisk } from '../server/src/node/session';
 import { LspTestClient } from '../test/support/lsp-client';
 import { compareFigure } from './bench-compare';
+import { debounceFigure, keystrokeFigure } from './bench-keystroke';
 
 const root = packageRoot();
 const work = join(root, '.tmp', 'bench');
@@ -75,6 +76,8 @@ async function main(): Promise<void> {
   if (single >= 0) { await singleRun(process.argv[single + 1], Number(process.argv[single + 2])); return; }
   if (process.argv.includes('--cold-stages')) { coldStages(process.argv[process.argv.indexOf('--cold-stages') + 1]); return; }
   if (process.argv.includes('--cold-only')) { coldStart(); return; }
+  if (process.argv.includes('--keystroke-only')) { await keystrokeFigure(loadModelFromDisk([]).build.index, loadLanguages(), (size) => draftOfSize(size), [['12 KB', 12_000], ['100 KB', 100_000], ['1 MB', 1_000_000]]); return; }
+  if (process.argv.includes('--debounce-only')) { await debounceFigure(loadModelFromDisk([]).build.index, loadLanguages(), (size) => draftOfSize(size)); return; }
   console.log(`Council Notes benchmark — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}\n`);
   const started = performance.now();
   const runners: [string, (text: string) => void][] = [['a remark', await runnerOf('a')], ['b markdownlint', await runnerOf('b')], ['c council-notes', await runnerOf('c')]];
@@ -102,6 +105,8 @@ async function main(): Promise<void> {
   }
   console.log('targets: c/a ≤ 1.1 and c/b < 1\n');
   compareFigure(loadModelFromDisk([]).build.index, loadLanguages());
+  await keystrokeFigure(loadModelFromDisk([]).build.index, loadLanguages(), (size) => draftOfSize(size), SIZES.slice(0, quick ? 2 : 3).map(([label, size]) => [label, size]));
+  await debounceFigure(loadModelFromDisk([]).build.index, loadLanguages(), (size) => draftOfSize(size));
   if (process.argv.includes('--check-only')) return;
 
   coldStart();
@@ -204,7 +209,7 @@ async function singleRun(runner: string, size: number): Promise<void> {
 async function serverFigures(): Promise<void> {
   mkdirSync(work, { recursive: true });
   process.env.COUNCIL_NOTES_DEBOUNCE_MS = '0';
-  console.log('Language server over stdio (debounce off for these figures; the editor adds its 120 ms debounce)');
+  console.log('Language server over stdio (debounce off for these figures; the editor adds its 50 ms debounce)');
 
   const coldStart = performance.now();
   const cold = new LspTestClient();

@@ -15,7 +15,7 @@ import {
 } from '../../server/src/lsp/protocol';
 import { Host, activeDraft, formatNumber, isDraft, languageName, nativeLanguageName, request } from './host';
 import { entryUri, openModelEntry } from './model-documents';
-import { entryOfNode } from './references';
+import { entryOfNode } from './references-view';
 import { registerCompareCommand } from './compare';
 
 export const COMMANDS = {

@@ -20,7 +20,7 @@ import type { Host } from './host';
 import { CRASH_WINDOW_MS, CrashPolicy, MAX_RESTARTS, type CrashNotice } from './crash-policy';
 import { BuiltInModelProvider } from './model-documents';
 import { Publications } from './publications';
-import { REVEAL_COMMAND, ReferencesProvider, revealReference, type ReferenceSnapshot } from './references';
+import { REVEAL_COMMAND, ReferencesProvider, revealReference, type ReferenceSnapshot } from './references-view';
 import { StatusItem, type StatusSnapshot } from './status';
 
 /** Model files the server validates and reads. */

@@ -18,8 +18,8 @@ import { join } from 'node:path';
 import { check, testLanguages, testModel } from '../support/checker';
 import { loadModelFromDisk } from '../../server/src/node/session';
 
-const view = (text: string, language = 'en', model = testModel()) => analyseDraft(text, model, testLanguages(), { language });
-const describeRefs = (text: string, language = 'en') => entityRefs(view(text, language).analysis).map((r) => `${r.kind}:${r.id}${r.article ? `#${r.article}` : ''}=${text.slice(r.start, r.end)}`);
+const analysisOf = (text: string, language = 'en', model = testModel()) => analyseDraft(text, model, testLanguages(), { language });
+const describeRefs = (text: string, language = 'en') => entityRefs(analysisOf(text, language)).map((r) => `${r.kind}:${r.id}${r.article ? `#${r.article}` : ''}=${text.slice(r.start, r.end)}`);
 
 describe('assist: entities in a draft', () => {
   it('resolves names, citations, articles and acronyms to model entities', () => {
@@ -36,13 +36,13 @@ describe('assist: entities in a draft', () => {
 
   it('reads only names of the draft\'s language, and marks deprecated ones', () => {
     assert.deepEqual(describeRefs('Talks with Turkey on the island.'), ['country:TUR=Turkey']);
-    assert.equal(entityRefs(view('Talks with Turkey.').analysis)[0].deprecated, true);
+    assert.equal(entityRefs(analysisOf('Talks with Turkey.'))[0].deprecated, true);
     assert.deepEqual(describeRefs('Samenwerking met Tunesië en Turkije.', 'nl'), ['country:TUN=Tunesië', 'country:TUR=Turkije']);
   });
 
   it('finds the narrowest entity at an offset, the end of a name included', () => {
     const text = 'See Article 25a of the Visa Code.';
-    const { analysis } = view(text);
+    const analysis = analysisOf(text);
     assert.equal(refKey(refAt(analysis, text.indexOf('25a'))!), 'acts:32009R0810#25a');
     assert.equal(refKey(refAt(analysis, text.indexOf('Visa'))!), 'acts:32009R0810');
     assert.equal(refKey(refAt(analysis, text.indexOf('Code') + 4)!), 'acts:32009R0810');
@@ -51,12 +51,12 @@ describe('assist: entities in a draft', () => {
 
   it('gives spans that do not overlap for colouring', () => {
     const text = 'The European Union Agency for Asylum (EUAA) and Article 25a of the Visa Code.';
-    const spans = flatRefs(view(text).analysis);
+    const spans = flatRefs(analysisOf(text));
     for (let i = 1; i < spans.length; i++) assert.ok(spans[i - 1].end <= spans[i].start);
   });
 
   it('groups what a draft cites by kind', () => {
-    const groups = referencesByKind(view('Tunisia and Tunisia, Article 25a of the Visa Code.').analysis);
+    const groups = referencesByKind(analysisOf('Tunisia and Tunisia, Article 25a of the Visa Code.'));
     assert.deepEqual(groups.map((g) => [g.kind, g.entries.map((e) => `${e.id}×${e.spans.length}`)]), [
       ['country', ['TUN×2']], ['act', ['32009R0810×1']], ['article', ['32009R0810#25a×1']],
     ]);
@@ -85,7 +85,7 @@ describe('assist: cards', () => {
 });
 
 describe('assist: completion', () => {
-  const labels = (text: string, language = 'en', offset = text.length) => completionCandidates(view(text, language).analysis, offset).items.map((c) => c.label);
+  const labels = (text: string, language = 'en', offset = text.length) => completionCandidates(analysisOf(text, language), offset).items.map((c) => c.label);
 
   it('recognises contexts from the text before the cursor alone', () => {
     const en = testLanguages().get('en')!;
@@ -108,12 +108,12 @@ describe('assist: completion', () => {
 
   it('finds the group a list belongs to and the members it still lacks', () => {
     const text = 'The 10 priority countries of origin and transit (Afghanistan, Bosnia and Herzegovina, Tunisia, Niger, Nigeria, Iraq, Libya, Morocco, Pakistan and ';
-    const list = groupListAt(view(text).analysis, text.length)!;
+    const list = groupListAt(analysisOf(text), text.length)!;
     assert.equal(list.groupId, 'priority-countries-action-plans');
     assert.deepEqual(list.missing, ['EGY']);
     assert.equal(labels(`${text}E`)[0], 'Egypt');
     // After the list is closed, no group context.
-    assert.equal(groupListAt(view(`${text}Egypt). Then `).analysis, text.length + 14), undefined);
+    assert.equal(groupListAt(analysisOf(`${text}Egypt). Then `), text.length + 14), undefined);
   });
 
   it('offers nothing outside prose', () => {
@@ -211,7 +211,7 @@ describe('assist: the model', () => {
           const language = c.language ?? 'en';
           const finding = check(c.text, { language }).findings.find((f) => f.rule === c.rule);
           assert.ok(finding, `${c.rule} expected`);
-          const addition = modelAdditionsFor(finding, view(c.text, language).analysis)[0];
+          const addition = modelAdditionsFor(finding, analysisOf(c.text, language))[0];
           assert.ok(addition, 'an addition');
           const edit = addEntryEdit(file, before, addition.section, addition.entry)!;
           const after = applyReplacements(before ?? '', [edit]);
@@ -232,7 +232,7 @@ describe('assist: the model', () => {
       for (const [language, text] of [['en', 'Cooperation with Tunesia continues.'], ['fr', 'La coopération avec le Marroc continue.'], ['nl', 'De samenwerking met Marroko gaat door.'], ['pl', 'Współpraca z Tunzeją trwa od lat.'], ['en', 'The Khartoum Proces met.'], ['nl', 'Het proces van Khartoen brengt de landen samen.']]) {
         const findings = check(text, { language }).findings.filter((f) => f.rule === 'unknown-country' || f.rule === 'unknown-instrument');
         assert.equal(findings.length, 1, `${language}: ${text}`);
-        assert.deepEqual(modelAdditionsFor(findings[0], view(text, language).analysis), [], `${language}: ${text}`);
+        assert.deepEqual(modelAdditionsFor(findings[0], analysisOf(text, language)), [], `${language}: ${text}`);
       }
     });
 

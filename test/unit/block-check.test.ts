@@ -11,6 +11,7 @@ import { analyseDraft } from '../../server/src/core/assist/analyse';
 import { packageRoot } from '../../server/src/node/resources';
 import { testLanguages, testModel } from '../support/checker';
 import { draftArbitrary, modelVocabulary } from '../support/fuzz-gen';
+import { SHARED_DIR, sharedExists } from '../support/shared';
 
 const corpus = ['en', 'nl', 'fr', 'de'].flatMap((lang) => readdirSync(join(packageRoot(), 'examples', lang)).sort().map((name) => readFileSync(join(packageRoot(), 'examples', lang, name), 'utf8')));
 const blockRules = RULES.filter((rule) => rule.scope === 'block').map((rule) => rule.id);
@@ -94,17 +95,40 @@ describe('block rules, checked block by block', () => {
     const whole = check(text, { blockwise: false });
     assert.deepEqual(check(text), whole);
     assert.deepEqual(whole.filter((f) => f.rule === 'unknown-country').map((f) => text.slice(f.start, f.end)), ['Tunesia']);
-    const analysis = analyseDraft(text, testModel(), testLanguages(), { language: 'en' }).analysis;
+    const analysis = analyseDraft(text, testModel(), testLanguages(), { language: 'en' });
     assert.ok(!analysis.entities.some((m) => text.slice(m.start, m.end).includes('|')), 'a name across cells');
   });
 
   it('scan names only in changed blocks, with the same matches as a scan of the whole prose', () => {
     const cache = new BlockCache();
     const text = corpus[0];
-    const scanned = (t: string, c?: BlockCache) => analyseDraft(t, testModel(), testLanguages(), {}, readTree(t, new IncrementalParser().parse(t)), c).analysis.entities;
+    const scanned = (t: string, c?: BlockCache) => analyseDraft(t, testModel(), testLanguages(), {}, readTree(t, new IncrementalParser().parse(t)), c).entities;
     assert.deepEqual(scanned(text, cache), scanned(text));
     const edited = text.replace(/\n\n/, '\n\nA new paragraph on Marocco.\n\n');
     assert.deepEqual(scanned(edited, cache), scanned(edited));
+  });
+
+  it('find the acronym uses run by run, the same as in the whole draft (examples, real texts, generated drafts)', function () {
+    this.timeout(300_000);
+    const uses = (text: string, cache?: BlockCache) => analyseDraft(text, testModel(), testLanguages(), {}, readDraft(text), cache).acronymUses;
+    const real = join(SHARED_DIR, 'real-texts');
+    const texts = [...corpus, ...(sharedExists() ? readdirSync(real).filter((name) => name.endsWith('.md')).map((name) => readFileSync(join(real, name), 'utf8')) : [])];
+    for (const text of texts) assert.deepEqual(uses(text, new BlockCache()), uses(text));
+    assert.ok(texts.some((text) => uses(text, new BlockCache()).some((use) => use.definition === 'after-expansion')));
+    const vocabulary = modelVocabulary(testModel());
+    fc.assert(fc.property(draftArbitrary(vocabulary), (text) => {
+      assert.deepEqual(uses(text, new BlockCache()), uses(text));
+    }), { numRuns: 200, seed: 20261204 });
+  });
+
+  it('find the numbers a list count states run by run, and keep them right after edits elsewhere', () => {
+    const cache = new BlockCache();
+    const text = 'Intro.\n\nThe Council invited three countries (Morocco, Tunisia).\n\nArticle 3 (a, b) applies.\n';
+    const counts = (t: string) => check(t, { cache }).filter((f) => f.rule === 'list-count').map((f) => t.slice(f.start, f.end));
+    assert.deepEqual(counts(text), ['three']);
+    const edited = `A new paragraph on 2 items: one.\n\n${text.replace('Intro.', 'Intro, longer.')}`;
+    assert.deepEqual(check(edited, { cache }), check(edited, { blockwise: false }));
+    assert.deepEqual(counts(edited), ['three']);
   });
 
   it('move the findings and fixes of a block that moved', () => {

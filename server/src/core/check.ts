@@ -67,10 +67,55 @@ export class CancelledError extends Error {
   constructor() { super('check cancelled'); }
 }
 
+/**
+ * A check as steps: it yields between rules and between runs of blocks, the points where it may
+ * stop. checkDraft runs the steps at once; checkDraftAsync lets the event loop in between them,
+ * so that an editor's newer version can supersede a check that is under way (core/service.ts).
+ */
+export type CheckSteps = Generator<void, CheckResult, void>;
+
+/** The check, synchronously (the CLI, fixes, tests). Throws CancelledError when `token` asks. */
 export function checkDraft(input: CheckInput): CheckResult {
-  const { model, languages, settings = {}, token } = input;
+  const steps = checkSteps(input);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    if (input.token?.isCancellationRequested) throw new CancelledError();
+  }
+}
+
+/**
+ * The check, giving the event loop a turn whenever it has run for `sliceMs` since the last one
+ * (a small draft is checked in one go). Throws CancelledError when `token` asks, looked at
+ * between every two steps.
+ */
+export async function checkDraftAsync(input: CheckInput, sliceMs = 4): Promise<CheckResult> {
+  const steps = checkSteps(input);
+  let sliceStart = performance.now();
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+    if (input.token?.isCancellationRequested) throw new CancelledError();
+  }
+}
+
+/**
+ * Where a check of a text stops: its length, or for a draft above maxDocumentSize the last blank
+ * line before the limit (so that no block is cut in two). The one size-limit cut: checks and
+ * the editor features read the same part.
+ */
+export function checkedLength(text: string, settings: CheckSettings = {}): number {
   const limit = settings.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
-  if (input.text.length > limit) return checkInPart(input, limit);
+  if (text.length <= limit) return text.length;
+  const blank = text.lastIndexOf('\n\n', limit);
+  return blank > 0 ? blank : limit;
+}
+
+function* checkSteps(input: CheckInput): CheckSteps {
+  const { model, languages, settings = {} } = input;
+  if (checkedLength(input.text, settings) < input.text.length) return yield* checkInPart(input);
   const draft = input.draft ?? readDraft(input.text);
   const { code, source } = chooseLanguage(draft, languages, settings);
   const language = languages.get(code) ?? languages.get('en');
@@ -81,9 +126,8 @@ export function checkDraft(input: CheckInput): CheckResult {
   // the same findings (test/unit/block-check.test.ts).
   const byBlock = input.blockwise ?? input.blockCache !== undefined;
   const blockCache = byBlock ? input.blockCache ?? new BlockCache() : undefined;
-  const analysis = reusable ? input.analysis! : new DraftAnalysis(draft, language, languages, model, blockCache);
+  const analysis = reusable ? input.analysis! : new DraftAnalysis(draft, language, languages, model, blockCache, source);
   const findings: Finding[] = [];
-  const checkpoint = () => { if (token?.isCancellationRequested) throw new CancelledError(); };
   const severityOf = new Map<string, Severity>();
   for (const rule of RULES) {
     const setting = settings.rules?.[rule.id];
@@ -101,10 +145,10 @@ export function checkDraft(input: CheckInput): CheckResult {
 
   for (const rule of active) {
     if (byBlock && rule.scope === 'block') continue;
-    checkpoint();
+    yield;
     rule.check!({ analysis, language, report: (found) => report(rule, found) });
   }
-  if (byBlock) checkBlocks({ draft, language, languages, model, rules: active.filter((rule) => rule.scope === 'block'), cache: blockCache, checkpoint }, report);
+  if (byBlock) yield* checkBlocks({ draft, language, languages, model, rules: active.filter((rule) => rule.scope === 'block'), cache: blockCache }, report);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   const kept = applyDirectives(findings, readDirectives(draft.comments, analysis.lines));
   const notice = settings.rules?.['partial-check'];
@@ -118,14 +162,15 @@ export function checkDraft(input: CheckInput): CheckResult {
 }
 
 /**
- * A draft above the limit: the part up to the last blank line before the limit is checked (so no
- * block is cut in two), and a notice on the first line says where checking stopped.
+ * A draft above the limit: the part checkedLength gives is checked, and a notice on the first
+ * line says where checking stopped. A draft parsed from that part (input.draft) is used.
  */
-function checkInPart(input: CheckInput, limit: number): CheckResult {
-  const blank = input.text.lastIndexOf('\n\n', limit);
-  const cut = blank > 0 ? blank : limit;
+function* checkInPart(input: CheckInput): CheckSteps {
+  const cut = checkedLength(input.text, input.settings);
   const part = input.text.slice(0, cut);
-  const result = checkDraft({ ...input, text: part, draft: undefined, settings: { ...input.settings, maxDocumentSize: Number.POSITIVE_INFINITY } });
+  const draft = input.draft?.text === part ? input.draft : undefined;
+  const analysis = draft && input.analysis?.draft === draft ? input.analysis : undefined;
+  const result = yield* checkSteps({ ...input, text: part, draft, analysis, settings: { ...input.settings, maxDocumentSize: Number.POSITIVE_INFINITY } });
   const setting = input.settings?.rules?.['partial-check'];
   if (setting === 'off') return result;
   const lines = new LineIndex(input.text);

@@ -23,7 +23,6 @@ import { registerNavigation } from './features/navigation';
 import { registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens';
 import { registerCustomRequests } from './features/custom-requests';
 import { registerCompareDiagnostics } from './features/compare-diagnostics';
-import { checkDraft } from '../core/check';
 import { FrameGuard } from './framing';
 
 /**
@@ -96,10 +95,12 @@ export function startServer(connection: Connection = defaultConnection()): Conne
 
   documents.onDidOpen(({ document }) => {
     if (ctx.isModelDocument(document.uri)) { ctx.modelDocumentChanged(document); return; }
+    if (ctx.isDraft(document)) ctx.service.open(document);
     ctx.schedule(document, 0);
   });
   documents.onDidChangeContent(({ document }) => {
     if (ctx.isModelDocument(document.uri)) { ctx.modelDocumentChanged(document); return; }
+    if (ctx.isDraft(document)) ctx.service.update(document);
     ctx.schedule(document);
   });
   documents.onDidSave(({ document }) => {
@@ -119,7 +120,7 @@ export function startServer(connection: Connection = defaultConnection()): Conne
     const text = ctx.workspacePublished.has(document.uri) && file.scheme === 'file' ? ctx.textOf(file.fsPath) : undefined;
     if (text !== undefined && ctx.build) {
       try {
-        const { findings } = checkDraft({ text, model: ctx.build.index, languages: ctx.languages, settings: ctx.checkSettings() });
+        const { findings } = ctx.service.checkText(document.uri, text)!;
         void connection.sendDiagnostics({ uri: document.uri, diagnostics: findings.map(toDiagnostic) });
         return;
       } catch (error) {

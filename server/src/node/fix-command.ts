@@ -5,7 +5,7 @@
  * (CRLF or LF) kept, never writes through a symbolic link or out of the tree named on the
  * command line, and reports what it fixed and what is left.
  */
-import { checkDraft, type CheckSettings } from '../core/check';
+import type { CheckSettings } from '../core/check';
 import { fixUntilStable } from '../core/fix/apply';
 import type { LanguageRegistry } from '../core/language/registry';
 import type { PolicyIndex } from '../core/model/policy-index';
@@ -13,6 +13,7 @@ import { readDraftFile, refuseToWrite, writeDraftFileAtomic } from './fix-files'
 import { formatReport, type FileResult } from './report';
 import type { SarifOptions } from './sarif';
 import { findFiles } from './resources';
+import { batchService } from './batch-service';
 
 export interface FixRun {
   format: 'text' | 'json' | 'sarif';
@@ -31,12 +32,13 @@ export function runFix(run: FixRun, model: PolicyIndex, languages: LanguageRegis
   let failed = false;
   const results: FileResult[] = [];
   const seen = new Set<string>();
+  const service = batchService(model, languages, run.settings);
   for (const root of run.roots) {
     const unread = (problem: { path: string; message: string }) => { results.push({ path: problem.path, findings: [], error: problem.message }); failed = true; };
     for (const path of findFiles([root], (name) => name.toLowerCase().endsWith('.md'), unread)) {
       if (seen.has(path)) continue;
       seen.add(path);
-      const check = (text: string) => checkDraft({ text, model, languages, settings: run.settings });
+      const check = (text: string) => service.checkText(path, text)!;
       let file;
       try { file = readDraftFile(path); } catch (error) {
         io.stderr(`council-notes: ${path}: ${(error as Error).message}\n`);

@@ -9,9 +9,11 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { checkDraft, type CheckSettings } from '../core/check';
+import type { CheckSettings } from '../core/check';
 import type { LanguageRegistry } from '../core/language/registry';
 import type { PolicyIndex } from '../core/model/policy-index';
+import type { DraftService } from '../core/service';
+import { batchService } from './batch-service';
 import { loadLanguages, MAX_DRAFT_BYTES, readRegularFile } from './resources';
 import { withFixEdits, type FileResult } from './report';
 import { loadModelFromDisk } from './session';
@@ -34,14 +36,14 @@ const STOPPED = 2;
 interface WorkerInput { councilNotesWorker: true; files: readonly string[]; options: BatchOptions; shared: SharedArrayBuffer; slot: number }
 
 /** One draft's findings, or why it could not be read (gone, no permission, not a regular file, too large). */
-function checkFile(path: string, loaded: LoadedModel, settings: CheckSettings): FileCheck {
+function checkFile(path: string, service: DraftService): FileCheck {
   let text: string;
   try {
     text = readRegularFile(path, MAX_DRAFT_BYTES).toString('utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     return { path, findings: [], error: (error as Error).message };
   }
-  return withFixEdits(path, text, checkDraft({ text, model: loaded.model, languages: loaded.languages, settings }));
+  return withFixEdits(path, text, service.checkText(path, text)!);
 }
 
 function loadModel(options: BatchOptions): LoadedModel {
@@ -50,13 +52,15 @@ function loadModel(options: BatchOptions): LoadedModel {
 
 /** Checks files one after the other in this thread. */
 export function checkFiles(files: readonly string[], options: BatchOptions, loaded: LoadedModel = loadModel(options)): FileCheck[] {
-  return files.map((path) => checkFile(path, loaded, options.settings));
+  const service = batchService(loaded.model, loaded.languages, options.settings);
+  return files.map((path) => checkFile(path, service));
 }
 
 /** Takes files from the shared counter until none is left; returns [index, result] pairs. */
 function takeFiles(files: readonly string[], state: Int32Array, loaded: LoadedModel, settings: CheckSettings): [number, FileCheck][] {
   const done: [number, FileCheck][] = [];
-  for (let i = Atomics.add(state, NEXT, 1); i < files.length; i = Atomics.add(state, NEXT, 1)) done.push([i, checkFile(files[i], loaded, settings)]);
+  const service = batchService(loaded.model, loaded.languages, settings);
+  for (let i = Atomics.add(state, NEXT, 1); i < files.length; i = Atomics.add(state, NEXT, 1)) done.push([i, checkFile(files[i], service)]);
   return done;
 }
 

@@ -41,7 +41,12 @@ const EXPANSION_AFTER = /^\s*\((?=[^)]*\p{Ll})[^()\u0001]{3,200}\)/u;
 /** What a parenthesis may hold besides the acronym and still define it: "(COP 24)", "(PNR-Daten)", "(RB ONZ)". */
 const DEFINING_PARENTHESIS = /^[\p{Lu}\p{N}]+(?:-\p{L}+)?(?:\s+[\p{Lu}\p{N}]+(?:-\p{L}+)?)*$/u;
 
-export function findAcronymUses(analysis: DraftAnalysis): AcronymUse[] {
+/**
+ * The acronym uses of a draft. `exempt`: the spans whose capitals are no acronyms (citations,
+ * designation footnotes, letterhead codes); none for a run of blocks whose uses are combined
+ * with the draft's (combineAcronymUses).
+ */
+export function findAcronymUses(analysis: DraftAnalysis, exempt: Span[] = exemptSpans(analysis)): AcronymUse[] {
   const { prose } = analysis;
   const domains = new Set(Object.values(analysis.language.citation.domains));
   const actTypes = Object.values(analysis.language.citation.actTypes).flat().filter((w): w is string => !!w).map((w) => w.toLowerCase());
@@ -51,7 +56,6 @@ export function findAcronymUses(analysis: DraftAnalysis): AcronymUse[] {
   };
   const known = analysis.model.acronymsByForm(analysis.language.code);
   const months = new Set(analysis.language.months.map((m) => m.toUpperCase()));
-  const exempt = exemptSpans(analysis);
   const notAnAcronym = notAcronymTest(analysis, (token) => known.has(token));
   const uses: AcronymUse[] = [];
   // Capitals inside a known name ("NDICI-Global Europe") belong to the name, not to an acronym to spell out.
@@ -99,6 +103,25 @@ export function findAcronymUses(analysis: DraftAnalysis): AcronymUse[] {
     add(entity.start, text, entity.end);
   }
   return uses.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The draft's acronym uses from the uses of each run of blocks (found without exemptions, offsets
+ * from the run's start): moved into the draft, less those in the draft's exempt spans. Every
+ * look around a use stops at the barrier between blocks, and the exemptions only leave uses
+ * out, so this equals findAcronymUses on the whole draft (test/unit/block-check.test.ts).
+ */
+export function combineAcronymUses(analysis: DraftAnalysis, byRun: Iterable<{ start: number; uses: readonly AcronymUse[] }>): AcronymUse[] {
+  const exempt = exemptSpans(analysis);
+  const out: AcronymUse[] = [];
+  for (const { start: by, uses } of byRun) {
+    for (const use of uses) {
+      const start = use.start + by;
+      if (exempt.length > 0 && spanContaining(exempt, start)) continue;
+      out.push({ ...use, start, end: use.end + by, ...(use.parenthesisStart === undefined ? {} : { parenthesisStart: use.parenthesisStart + by }) });
+    }
+  }
+  return out;
 }
 
 /**

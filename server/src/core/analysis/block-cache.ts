@@ -3,12 +3,13 @@
  * unchanged is not scanned or checked again (see block-check.ts for why that is exact).
  */
 import type { LanguageData } from '../../../../schemas/language';
-import type { Block, ParsedDraft } from '../markdown/parse';
+import type { Block, ParsedDraft, Span } from '../markdown/parse';
 import type { PolicyIndex, Label } from '../model/policy-index';
 import type { SpanMatch } from '../match/automaton';
 import type { ReportInput } from '../rule';
 import type { Citation } from './citations';
 import type { DateMention } from './dates';
+import type { AcronymUse } from './acronyms';
 
 /** What one block gave: findings by rule id and what the scans found, with offsets from the block's start. */
 export interface BlockEntry {
@@ -16,6 +17,10 @@ export interface BlockEntry {
   entities?: SpanMatch<Label>[];
   citations?: Citation[];
   dates?: DateMention[];
+  /** Acronym uses before the draft-wide exemptions (see combineAcronymUses). */
+  acronyms?: AcronymUse[];
+  /** Rules' own scans of the run's prose, by name (DraftAnalysis.scanByRun). */
+  scans?: Map<string, readonly Span[]>;
 }
 
 /**
@@ -96,6 +101,21 @@ export function blockRuns(draft: ParsedDraft): BlockRun[] {
   if (current.length > 0) close();
   runsOfDrafts.set(draft, runs);
   return runs;
+}
+
+/**
+ * A draft of a run of blocks, offsets from its start. Footnotes and comments are left out: block
+ * rules and the per-run scans do not read them (footnote rules and directives work on the whole draft).
+ */
+export function runDraft(draft: ParsedDraft, run: BlockRun): ParsedDraft {
+  return {
+    text: draft.text.slice(run.start, run.end),
+    prose: draft.prose.slice(run.start, run.end),
+    blocks: run.blocks.map((block) => ({ ...block, start: block.start - run.start, end: block.end - run.start })),
+    footnoteReferences: [],
+    footnoteDefinitions: [],
+    comments: [],
+  };
 }
 
 /** FNV-1a over a stretch of text: cheap, and the same text always gives the same value. */

@@ -15,7 +15,7 @@ import type { PolicyIndex } from '../model/policy-index';
 import type { ReportInput, Rule } from '../rule';
 import { DraftAnalysis } from './draft-analysis';
 import { movedReport } from '../fix/declarations';
-import { blockRuns, type BlockCache, type BlockEntry, type BlockRun } from './block-cache';
+import { blockRuns, runDraft, type BlockCache, type BlockEntry } from './block-cache';
 
 export interface BlockCheckInput {
   draft: ParsedDraft;
@@ -24,16 +24,17 @@ export interface BlockCheckInput {
   model: PolicyIndex;
   rules: readonly Rule[];
   cache?: BlockCache;
-  /** Called between runs of blocks; throws to cancel. */
-  checkpoint?: () => void;
 }
 
-/** Runs block rules on every run of blocks; `report` receives each finding with offsets in the draft. */
-export function checkBlocks(input: BlockCheckInput, report: (rule: Rule, found: ReportInput) => void): void {
+/**
+ * Runs block rules on every run of blocks; `report` receives each finding with offsets in the
+ * draft. Yields before each run: where a check may stop (see checkDraftAsync in ../check.ts).
+ */
+export function* checkBlocks(input: BlockCheckInput, report: (rule: Rule, found: ReportInput) => void): Generator<void, void, void> {
   const { draft, language, languages, model, rules, cache } = input;
   const runs = blockRuns(draft);
   for (const run of runs) {
-    input.checkpoint?.();
+    yield;
     const entry: BlockEntry = cache ? cache.entry(run.key, language, model) : { reports: new Map() };
     let analysis: DraftAnalysis | undefined;
     for (const rule of rules) {
@@ -48,20 +49,5 @@ export function checkBlocks(input: BlockCheckInput, report: (rule: Rule, found: 
     }
   }
   cache?.retain(runs);
-}
-
-/**
- * A draft of a run of blocks, offsets from its start. Footnotes and comments are left out: block
- * rules do not read them (footnote rules and directives work on the whole draft).
- */
-function runDraft(draft: ParsedDraft, run: BlockRun): ParsedDraft {
-  return {
-    text: draft.text.slice(run.start, run.end),
-    prose: draft.prose.slice(run.start, run.end),
-    blocks: run.blocks.map((block) => ({ ...block, start: block.start - run.start, end: block.end - run.start })),
-    footnoteReferences: [],
-    footnoteDefinitions: [],
-    comments: [],
-  };
 }
 

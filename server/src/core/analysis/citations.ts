@@ -198,11 +198,11 @@ function latinSuffixesOf(language: LanguageData): string[] {
   return language.citation.latinSuffixes ?? LATIN_SUFFIXES;
 }
 
-interface ArticlePatterns { article: RegExp; connector: RegExp; number: RegExp }
-const articlePatternCache = new WeakMap<LanguageData, ArticlePatterns>();
+interface ArticleCitationPatterns { article: RegExp; connector: RegExp; number: RegExp }
+const articleCitationPatternCache = new WeakMap<LanguageData, ArticleCitationPatterns>();
 
-function articlePatterns(language: LanguageData): ArticlePatterns {
-  let patterns = articlePatternCache.get(language);
+function articleCitationPatterns(language: LanguageData): ArticleCitationPatterns {
+  let patterns = articleCitationPatternCache.get(language);
   if (patterns) return patterns;
   const latin = latinSuffixesOf(language);
   const latinPart = `\\s(?:${alternation(latin)})(?![\\p{L}])(?!\\s*\\d)`;
@@ -217,14 +217,14 @@ function articlePatterns(language: LanguageData): ArticlePatterns {
     'giu');
   const connector = new RegExp(`\\s+(?:${alternation(language.citation.connectors)})\\s+`, 'iuy');
   patterns = { article, connector, number };
-  articlePatternCache.set(language, patterns);
+  articleCitationPatternCache.set(language, patterns);
   return patterns;
 }
 
 export function findArticleReferences(analysis: DraftAnalysis): ArticleReference[] {
   const { prose } = analysis;
   const language = analysis.language;
-  const { article, connector, number: articleNumber } = articlePatterns(language);
+  const { article, connector, number: articleNumber } = articleCitationPatterns(language);
   const latin = latinSuffixesOf(language);
   const citationsByStart = new Map(analysis.citations.map((c) => [c.start, c]));
   const references: ArticleReference[] = [];

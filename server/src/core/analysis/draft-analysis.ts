@@ -5,17 +5,18 @@
  */
 import type { LanguageData } from '../../../../schemas/language';
 import { leftmostLongest, type SpanMatch } from '../match/automaton';
-import type { ParsedDraft } from '../markdown/parse';
+import type { ParsedDraft, Span } from '../markdown/parse';
 import type { Label, PolicyIndex } from '../model/policy-index';
 import type { LanguageRegistry } from '../language/registry';
+import type { LanguageSource } from '../check';
 import { LineIndex } from '../text/positions';
 import { findArticleReferences, findCitations, moveCitation, type ArticleReference, type Citation } from './citations';
 import { findDates, moveDate, type DateMention } from './dates';
-import { findAcronymUses, type AcronymUse } from './acronyms';
+import { combineAcronymUses, findAcronymUses, type AcronymUse } from './acronyms';
 import { documentDate, type DocumentDate } from './document-date';
 import { escapeRegExp } from '../text/regex';
 import { readLetterheads, type Letterhead } from './letterhead';
-import { blockRuns, type BlockCache, type BlockEntry } from './block-cache';
+import { blockRuns, runDraft, type BlockCache, type BlockEntry } from './block-cache';
 
 export class DraftAnalysis {
   readonly lines: LineIndex;
@@ -27,6 +28,7 @@ export class DraftAnalysis {
   private letterheadCache?: Letterhead[];
   private footnoteSpanCache?: { start: number; end: number; countryId: string }[];
   private dateOfDocument?: DocumentDate | null;
+  private readonly ruleScans = new Map<string, readonly Span[]>();
 
   constructor(
     readonly draft: ParsedDraft,
@@ -35,6 +37,8 @@ export class DraftAnalysis {
     readonly model: PolicyIndex,
     /** An editor's cache of this document's blocks: names are scanned only in changed blocks. */
     private readonly blockCache?: BlockCache,
+    /** Where the language was taken from: the setting, the front matter or detection. */
+    readonly languageSource: LanguageSource = 'detected',
   ) {
     this.lines = new LineIndex(draft.text);
   }
@@ -74,6 +78,30 @@ export class DraftAnalysis {
     return all;
   }
 
+  /**
+   * A rule's own scan of the prose (a summary its check combines, such as the numbers a draft
+   * states), once per analysis, and with an editor's cache run of blocks by run: a keystroke
+   * scans its run again only. The scan must not look across the barrier between blocks (see
+   * byBlock); its results' offsets are moved to where each run stands.
+   */
+  scanByRun<T extends Span>(name: string, scan: (prose: string) => T[]): readonly T[] {
+    const known = this.ruleScans.get(name);
+    if (known) return known as readonly T[];
+    let all: T[];
+    if (!this.blockCache) all = scan(this.prose);
+    else {
+      all = [];
+      for (const run of blockRuns(this.draft)) {
+        const scans = (this.blockCache.entry(run.key, this.language, this.model).scans ??= new Map());
+        let found = scans.get(name) as readonly T[] | undefined;
+        if (!found) scans.set(name, found = scan(this.prose.slice(run.start, run.end)));
+        for (const item of found) all.push({ ...item, start: item.start + run.start, end: item.end + run.start });
+      }
+    }
+    this.ruleScans.set(name, all);
+    return all;
+  }
+
   get citations(): Citation[] {
     return this.citationCache ??= this.byBlock('citations', (prose) => findCitations(prose, this.language, this.languages), moveCitation);
   }
@@ -91,8 +119,20 @@ export class DraftAnalysis {
     return this.letterheadCache ??= readLetterheads(this.draft, this.language);
   }
 
+  /** With an editor's cache, found run of blocks by run: a keystroke looks again only at its own run. */
   get acronymUses(): AcronymUse[] {
-    return this.acronymCache ??= findAcronymUses(this);
+    if (this.acronymCache) return this.acronymCache;
+    const cache = this.blockCache;
+    if (!cache) return this.acronymCache = findAcronymUses(this);
+    // The runs' entries get their names and citations first, so that each run's analysis reuses them.
+    void this.entities;
+    void this.citations;
+    const byRun = blockRuns(this.draft).map((run) => {
+      const entry = cache.entry(run.key, this.language, this.model);
+      entry.acronyms ??= findAcronymUses(new DraftAnalysis(runDraft(this.draft, run), this.language, this.languages, this.model).useScans(entry), []);
+      return { start: run.start, uses: entry.acronyms };
+    });
+    return this.acronymCache = combineAcronymUses(this, byRun);
   }
 
   /** When the draft was written (front matter `date:` or the letterhead's date line); undefined: today. */

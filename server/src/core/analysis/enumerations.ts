@@ -12,7 +12,8 @@ export interface ListItem { start: number; end: number; text: string; countryId?
 export interface Enumeration { start: number; end: number; items: ListItem[]; open: boolean }
 
 const ITEM_SEPARATOR = /^\s*[,;]\s*/;
-const articlePatterns = new WeakMap<object, RegExp>();
+/** Per language: a pattern of the grammatical articles a name may open with (the, l', du). */
+const leadingArticlePatterns = new WeakMap<object, RegExp>();
 
 /**
  * Length of an article opening `text` ("the ", "l'", "du "), from the language data; 0 if none.
@@ -20,13 +21,13 @@ const articlePatterns = new WeakMap<object, RegExp>();
  */
 export function leadingArticleLength(analysis: DraftAnalysis, text: string): number {
   const language = analysis.language;
-  let pattern = articlePatterns.get(language);
+  let pattern = leadingArticlePatterns.get(language);
   if (!pattern) {
     const words = (language.articles ?? []).map((a) => a.replace(/’/g, "'"));
     const elided = words.filter((a) => a.endsWith("'")).map((a) => escapeRegExp(a.slice(0, -1)) + "['’]");
     const spaced = words.filter((a) => !a.endsWith("'")).map((a) => `${escapeRegExp(a)}\\s+`);
     pattern = new RegExp(`^(?:${[...elided, ...spaced].join('|') || '(?!)'})`, 'iu');
-    articlePatterns.set(language, pattern);
+    leadingArticlePatterns.set(language, pattern);
   }
   return pattern.exec(text)?.[0].length ?? 0;
 }

@@ -531,7 +531,7 @@ export interface CompareTextsInput {
 
 /** Reads both versions, each in its own language (front matter `lang`, else detected), and compares them. */
 export function compareTexts(input: CompareTextsInput): CompareResult {
-  const original = analyseDraft(input.original, input.model, input.languages, { language: input.originalLanguage }).analysis;
-  const translation = analyseDraft(input.translation, input.model, input.languages, { language: input.translationLanguage }).analysis;
+  const original = analyseDraft(input.original, input.model, input.languages, { language: input.originalLanguage });
+  const translation = analyseDraft(input.translation, input.model, input.languages, { language: input.translationLanguage });
   return compareVersions(original, translation);
 }

@@ -10,7 +10,7 @@ import { formatPath, loadModelText, type LoadedModelFile, type ModelProblem } fr
 import { mergeLayers, originKey, type MergedModel } from './merge';
 import { PolicyIndex, type Label } from './policy-index';
 import type { DictionaryAutomaton } from '../match/automaton';
-import { checkReferences } from './references';
+import { checkCrossReferences } from './cross-references';
 
 export interface ModelBuild {
   index: PolicyIndex;
@@ -98,7 +98,7 @@ export class ModelStore {
       const loaded = this.loaded.get(layer.file);
       // Reference problems only make sense for the version that is in use.
       if (loaded?.model !== layer.model) continue;
-      problems.get(layer.file)!.push(...checkReferences(layer.model, merged, loaded));
+      problems.get(layer.file)!.push(...checkCrossReferences(layer.model, merged, loaded));
     }
     return { merged, problems };
   }

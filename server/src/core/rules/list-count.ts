@@ -32,7 +32,8 @@ export const listCount: Rule = {
     members: { title: (c) => say('fix.add-members', { members: { draft: c.detail ?? '' } }), safety: 'unsafe' },
   },
   check({ analysis, report }) {
-    for (const stated of statedNumbers(analysis)) {
+    // Run of blocks by run: numbers and what stands right before them are within one block.
+    for (const stated of analysis.scanByRun('list-count: stated numbers', (prose) => statedNumbers(prose, analysis.language))) {
       const between = WORDS_BETWEEN.exec(analysis.prose.slice(stated.end, stated.end + 200));
       if (!between || mentionsMonth(analysis, between[0]) || isFieldLabel(between[0])) continue;
       const listStart = stated.end + between[0].length;
@@ -112,16 +113,16 @@ function appendItems(analysis: DraftAnalysis, list: Enumeration & { marker?: str
   return [{ start: last.end, end: last.end, newText: added.map((item) => `${join}${item}`).join('') }];
 }
 
-function statedNumbers(analysis: DraftAnalysis): StatedNumber[] {
+function statedNumbers(prose: string, language: LanguageData): StatedNumber[] {
   const found: StatedNumber[] = [];
-  for (const match of analysis.prose.matchAll(DIGITS)) {
+  for (const match of prose.matchAll(DIGITS)) {
     const value = Number(match[1]);
-    if (value >= 2 && !followsCitationWord(analysis, match.index!) && !DOCUMENT_NUMBER.test(analysis.prose.slice(Math.max(0, match.index! - 12), match.index!))) {
+    if (value >= 2 && !followsCitationWord(prose, language, match.index!) && !DOCUMENT_NUMBER.test(prose.slice(Math.max(0, match.index! - 12), match.index!))) {
       found.push({ start: match.index!, end: match.index! + match[0].length, value });
     }
   }
-  const { pattern, values } = numberWordPattern(analysis.language);
-  for (const match of analysis.prose.matchAll(pattern)) {
+  const { pattern, values } = numberWordPattern(language);
+  for (const match of prose.matchAll(pattern)) {
     found.push({ start: match.index!, end: match.index! + match[0].length, value: values.get(match[0].toLowerCase())! });
   }
   return found;
@@ -138,9 +139,9 @@ function isFieldLabel(between: string): boolean {
 }
 
 /** "Article 3 (a, b)", "No 2 (…)": numbers of articles and documents are not counts. */
-function followsCitationWord(analysis: DraftAnalysis, offset: number): boolean {
-  const before = analysis.prose.slice(Math.max(0, offset - 20), offset).trim().toLowerCase();
-  const words = [...analysis.language.citation.article, ...analysis.language.citation.numberMarker].map((w) => w.toLowerCase());
+function followsCitationWord(prose: string, language: LanguageData, offset: number): boolean {
+  const before = prose.slice(Math.max(0, offset - 20), offset).trim().toLowerCase();
+  const words = [...language.citation.article, ...language.citation.numberMarker].map((w) => w.toLowerCase());
   return words.some((word) => before.endsWith(word));
 }
 

@@ -8,10 +8,10 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextDocumentEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkDraft } from '../../core/check';
 import type { Finding, Replacement } from '../../core/findings';
-import { detectEol, fixUntilStable, minimalEdit, selectFixes, withEol, type Eol } from '../../core/fix/apply';
+import { detectEol, minimalEdit, selectFixes, withEol, type Eol } from '../../core/fix/apply';
 import { disableFileEdit, disableLineEdit } from '../../core/fix/directives';
+import type { DraftService } from '../../core/service';
 import { modelActions } from './add-to-model';
 import type { ServerContext } from '../context';
 import { toDiagnostic } from '../diagnostics';
@@ -22,11 +22,10 @@ export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 
 
 export function registerCodeActions(ctx: ServerContext): void {
-  ctx.connection.onCodeAction(guard(ctx, 'code actions', null, (params: CodeActionParams, token): CodeAction[] | null => {
+  ctx.connection.onCodeAction(guard(ctx, 'code actions', null, async (params: CodeActionParams, token): Promise<CodeAction[] | null> => {
     const document = ctx.documents.get(params.textDocument?.uri);
-    if (!document || !ctx.isDraft(document) || !ctx.build) return null;
-    const checked = ctx.checked(document, token);
-    if (!checked) return null;
+    const checked = document && await ctx.service.codeActions(document.uri, token);
+    if (!document || !checked || ctx.documents.get(document.uri)?.version !== checked.version) return null;
     const only = params.context?.only;
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
     const actions: CodeAction[] = [];
@@ -37,22 +36,21 @@ export function registerCodeActions(ctx: ServerContext): void {
     const findings = checked.result.findings;
 
     if (wants(CodeActionKind.QuickFix)) {
-      for (const finding of findings) {
-        if (finding.start > end || finding.end < start) continue;
+      for (const finding of checked.findingsIn(start, end)) {
         actions.push(...quickFixes(ctx, document, text, eol, finding, findings, checked));
       }
     }
     // Source actions only when asked for (on save, or from the Source Action menu).
     if (only && wants(FIX_ALL_KIND) && findings.some((f) => f.fix)) {
-      const outcome = fixUntilStable(text, (t) => t === text ? findings : checkDraft({ text: t, model: ctx.build!.index, languages: ctx.languages, settings: ctx.checkSettings(), token }).findings, { eol });
-      const edit = minimalEdit(text, outcome.text);
-      if (edit) actions.push({ title: `Fix all Council Notes problems that have a safe fix (${outcome.applied.length})`, kind: FIX_ALL_KIND, edit: documentEdit(ctx, document, [toTextEdit(document, edit)]) });
+      const outcome = await ctx.service.fixAll(document.uri, eol, token);
+      const edit = outcome && minimalEdit(text, outcome.text);
+      if (edit) actions.push({ title: `Fix all Council Notes problems that have a safe fix (${outcome!.applied.length})`, kind: FIX_ALL_KIND, edit: documentEdit(ctx, document, [toTextEdit(document, edit)]) });
     }
     return actions;
   }));
 }
 
-function quickFixes(ctx: ServerContext, document: TextDocument, text: string, eol: Eol, finding: Finding, all: Finding[], checked: NonNullable<ReturnType<ServerContext['checked']>>): CodeAction[] {
+function quickFixes(ctx: ServerContext, document: TextDocument, text: string, eol: Eol, finding: Finding, all: Finding[], checked: NonNullable<Awaited<ReturnType<DraftService['codeActions']>>>): CodeAction[] {
   const actions: CodeAction[] = [];
   const diagnostics = [toDiagnostic(finding)];
   const edit = (replacements: readonly Replacement[]) => documentEdit(ctx, document, replacements.map((r) => toTextEdit(document, { ...r, newText: withEol(r.newText, eol) })));
@@ -65,7 +63,7 @@ function quickFixes(ctx: ServerContext, document: TextDocument, text: string, eo
     actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred, edit: edit(fix.edits), data: { safe: fix.safe } });
   }
 
-  actions.push(...modelActions(ctx, document, finding, all, (checked.view ?? ctx.view(document)?.view)?.analysis));
+  actions.push(...modelActions(ctx, document, finding, all, checked.analysis));
 
   const line = disableLineEdit(checked.draft, finding.start, finding.rule, eol);
   if (line) actions.push({ title: `Disable ${finding.rule} for this line`, kind: CodeActionKind.QuickFix, diagnostics, edit: edit([line.edit]) });

@@ -10,9 +10,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyseDraft } from '../../core/assist/analyse';
 import type { DraftAnalysis } from '../../core/analysis/draft-analysis';
-import { compareVersions, type CompareFinding } from '../../core/compare/compare';
+import type { CompareFinding } from '../../core/compare/compare';
 import { packageRoot } from '../../node/resources';
 import type { ServerContext } from '../context';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from '../diagnostics';
@@ -27,23 +26,11 @@ export function registerCompareDiagnostics(ctx: ServerContext): void {
   const chosen = new Map<string, string>();
   /** The original each open translation was last compared with, to re-check it when the original changes. */
   const originalOf = new Map<string, string>();
-  /** The original's analysis, by file: read again only when its text or the model changes. */
-  const analyses = new Map<string, { text: string; generation: number; analysis: DraftAnalysis }>();
-
-  const originalAnalysis = (file: string, text: string): DraftAnalysis => {
-    const known = analyses.get(file);
-    if (known && known.text === text && known.generation === ctx.generation) return known.analysis;
-    // The original in its own language (its front matter, else detected), whatever the setting says of the translation.
-    const analysis = analyseDraft(ctx.featureText(text), ctx.build!.index, ctx.languages).analysis;
-    analyses.set(file, { text, generation: ctx.generation, analysis });
-    return analysis;
-  };
-
   /** The comparison of a translation, or a problem with its `original:` key; undefined when it names no original. */
-  const compare = (document: TextDocument): { file: string; findings: CompareFinding[]; translation: DraftAnalysis } | { problem: Diagnostic } | undefined => {
-    const view = ctx.view(document)?.view;
-    if (!view || !ctx.build) return undefined;
-    const frontMatter = view.draft.frontMatter;
+  const compare = (document: TextDocument): { file: string; findings: CompareFinding[]; translation: DraftAnalysis; original: DraftAnalysis } | { problem: Diagnostic } | undefined => {
+    const analysis = ctx.service.read(document.uri)?.analysis;
+    if (!analysis) return undefined;
+    const frontMatter = analysis.draft.frontMatter;
     const declared = frontMatter?.data.original;
     const file = chosen.get(document.uri) ?? (typeof declared === 'string' && declared.trim() ? resolveOriginal(document.uri, declared.trim()) : undefined);
     if (!file) {
@@ -55,11 +42,9 @@ export function registerCompareDiagnostics(ctx: ServerContext): void {
       const at = frontMatter ? document.getText().indexOf('original:', frontMatter.start) : -1;
       return at >= 0 ? { start: document.positionAt(at), end: document.positionAt(document.getText().indexOf('\n', at)) } : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     };
-    if (file === URI.parse(document.uri).fsPath) return { problem: problem(keyRange(), 'The original named here is this draft itself.') };
-    const text = ctx.textOf(file);
-    if (text === undefined) return { problem: problem(keyRange(), `The original "${file}" cannot be read: no comparison.`) };
-    const result = compareVersions(originalAnalysis(file, text), view.analysis);
-    return { file, findings: result.findings, translation: view.analysis };
+    const compared = ctx.service.compare(document.uri, file, file === URI.parse(document.uri).fsPath);
+    if (!compared) return undefined;
+    return 'problem' in compared ? { problem: problem(keyRange(), compared.problem) } : { file, ...compared };
   };
 
   ctx.diagnosticSources.push((document) => {
@@ -111,7 +96,7 @@ export function registerCompareDiagnostics(ctx: ServerContext): void {
     return {
       original: compared.file,
       language: compared.translation.language.code,
-      originalLanguage: analyses.get(compared.file)?.analysis.language.code ?? '',
+      originalLanguage: compared.original.language.code,
       findings: compared.findings.length,
       errors: compared.findings.filter((finding) => finding.severity === 'error').length,
     };

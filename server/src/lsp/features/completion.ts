@@ -1,7 +1,7 @@
 /** textDocument/completion and completionItem/resolve over core/assist/completion. */
 import { CompletionItemKind, CompletionTriggerKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver/node';
 import type { SectionName } from '../../../../schemas/policy-model';
-import { completionCandidates, quickContext, type CandidateKind } from '../../core/assist/completion';
+import type { CandidateKind } from '../../core/assist/completion';
 import { entityCard } from '../../core/assist/cards';
 import type { ServerContext } from '../context';
 import { guard, offsetOf } from '../guard';
@@ -22,20 +22,12 @@ interface ItemData { section: SectionName; id: string; article?: string; lang: s
 export function registerCompletion(ctx: ServerContext): void {
   ctx.connection.onCompletion(guard(ctx, 'completion', null, (params: CompletionParams, token): CompletionList | null => {
     const document = ctx.documents.get(params.textDocument?.uri);
-    if (!document || !ctx.isDraft(document)) return null;
-    const offset = offsetOf(document, params.position);
-    if (offset === undefined) return null;
+    const offset = document && offsetOf(document, params.position);
+    if (!document || offset === undefined) return null;
     const afterSpace = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && params.context.triggerCharacter === ' ';
-    if (afterSpace) {
-      // Cheap test first: a space only completes after "Article", a citation word or in a list.
-      const lineStart = document.offsetAt({ line: document.positionAt(offset).line, character: 0 });
-      const language = ctx.lastLanguage(document.uri) ?? ctx.view(document)?.view.language;
-      if (!language || !quickContext(document.getText().slice(lineStart, offset), language)) return null;
-    }
-    const snapshot = ctx.view(document);
-    if (!snapshot || token.isCancellationRequested) return null;
-    const { analysis, language } = snapshot.view;
-    const result = completionCandidates(analysis, offset, { explicit: params.context?.triggerKind === CompletionTriggerKind.Invoked, afterSpace });
+    const result = ctx.service.complete(document.uri, offset, { explicit: params.context?.triggerKind === CompletionTriggerKind.Invoked, afterSpace });
+    if (!result || token.isCancellationRequested) return null;
+    const { language } = result;
     const items: CompletionItem[] = result.items.map((candidate) => ({
       label: candidate.label,
       kind: KIND[candidate.kind],

@@ -8,7 +8,7 @@ import { URI } from 'vscode-uri';
 import { readFileSync } from 'node:fs';
 import type { SectionName } from '../../../../schemas/policy-model';
 import { SECTION_NAMES } from '../../../../schemas/model-names';
-import { checkDraft } from '../../core/check';
+import { CancelledError } from '../../core/check';
 import { referencesByKind } from '../../core/assist/references';
 import type { ServerContext } from '../context';
 import { toDiagnostic } from '../diagnostics';
@@ -37,24 +37,23 @@ export function registerCustomRequests(ctx: ServerContext): void {
 
   connection.onRequest(DOCUMENT_INFO, guard(ctx, 'document info', null as DocumentInfo | null, (params: DocumentInfoParams) => {
     const document = typeof params?.uri === 'string' ? ctx.documents.get(params.uri) : undefined;
-    if (!document || !ctx.isDraft(document)) return null;
-    const snapshot = ctx.view(document);
-    return snapshot ? { language: snapshot.view.language.code, languageSource: snapshot.view.languageSource } : null;
+    const read = document && ctx.service.read(document.uri);
+    return read ? { language: read.analysis.language.code, languageSource: read.analysis.languageSource } : null;
   }));
 
   connection.onRequest(DOCUMENT_REFERENCES, guard(ctx, 'document references', null as DocumentReferences | null, (params: DocumentReferencesParams) => {
     if (typeof params?.uri !== 'string') return null;
     const document = ctx.documents.get(params.uri);
-    let view;
-    if (document) view = ctx.isDraft(document) ? ctx.view(document)?.view : undefined;
+    let analysis;
+    if (document) analysis = ctx.service.read(document.uri)?.analysis;
     else {
       const uri = URI.parse(params.uri);
-      view = uri.scheme === 'file' && /\.(md|markdown)$/i.test(uri.path) ? ctx.viewOfFile(uri.fsPath) : undefined;
+      analysis = uri.scheme === 'file' && /\.(md|markdown)$/i.test(uri.path) ? ctx.service.readFile(uri.fsPath, params.uri) : undefined;
     }
-    if (!view) return null;
-    const lines = view.analysis.lines;
+    if (!analysis) return null;
+    const lines = analysis.lines;
     return {
-      groups: referencesByKind(view.analysis).map((group) => ({
+      groups: referencesByKind(analysis).map((group) => ({
         kind: group.kind,
         entities: group.entries.map((entry) => ({ kind: entry.kind, id: entry.id, label: entry.label, ranges: entry.spans.map((s) => lines.rangeOf(s.start, s.end)) })),
       })),
@@ -100,15 +99,18 @@ async function checkWorkspace(ctx: ServerContext, workDoneToken: ProgressToken |
       const open = ctx.documents.get(uri);
       let findings;
       let version: number | undefined;
-      if (open) {
-        const checked = ctx.checked(open, { get isCancellationRequested() { return cancelled(); } });
-        if (!checked) continue;
-        findings = checked.result.findings;
+      const stop = { get isCancellationRequested() { return cancelled(); } };
+      if (open && ctx.service.isOpen(uri)) {
         version = open.version;
+        // Typed in meanwhile: the newer version's own check publishes.
+        const checked = await ctx.service.check(uri, stop).catch((error) => { if (error instanceof CancelledError && !cancelled()) return undefined; throw error; });
+        if (!checked || ctx.documents.get(uri)?.version !== version) continue;
+        findings = checked.findings;
       } else {
         const text = ctx.textOf(file);
-        if (text === undefined) continue;
-        findings = checkDraft({ text, model: ctx.build.index, languages: ctx.languages, settings: ctx.checkSettings(), token: { get isCancellationRequested() { return cancelled(); } } }).findings;
+        const checked = text === undefined ? undefined : ctx.service.checkText(uri, text, stop);
+        if (!checked) continue;
+        findings = checked.findings;
         ctx.workspacePublished.add(uri);
       }
       // An open draft keeps the diagnostics its check publishes with (a comparison with its original).

@@ -5,11 +5,9 @@
  * symbols (model entities).
  */
 import { SymbolKind, type DefinitionParams, type DocumentSymbol, type DocumentSymbolParams, type Location, type ReferenceParams, type SymbolInformation, type WorkspaceSymbolParams } from 'vscode-languageserver/node';
-import { URI } from 'vscode-uri';
 import type { SectionName } from '../../../../schemas/policy-model';
-import { entityRefs, refAt, refKey } from '../../core/assist/entity-refs';
 import { searchModel } from '../../core/assist/model-search';
-import { documentSymbols, type DraftSymbol } from '../../core/assist/symbols';
+import type { DraftSymbol } from '../../core/assist/symbols';
 import type { ServerContext } from '../context';
 import { guard, offsetOf } from '../guard';
 
@@ -25,51 +23,21 @@ export function registerNavigation(ctx: ServerContext): void {
 
   connection.onDefinition(guard(ctx, 'definition', null, (params: DefinitionParams): Location[] | null => {
     const document = ctx.documents.get(params.textDocument?.uri);
-    if (!document || !ctx.isDraft(document)) return null;
-    const offset = offsetOf(document, params.position);
-    const snapshot = ctx.view(document);
-    if (offset === undefined || !snapshot) return null;
-    const ref = refAt(snapshot.view.analysis, offset);
-    if (!ref) return null;
-    const locations = ctx.entityLocations(ref.section, ref.id).map(({ uri, range }) => ({ uri, range }));
+    const offset = document && offsetOf(document, params.position);
+    const locations = offset === undefined ? [] : ctx.service.definition(document!.uri, offset);
     return locations.length ? locations : null;
   }));
 
   connection.onReferences(guard(ctx, 'references', null, (params: ReferenceParams, token): Location[] | null => {
     const document = ctx.documents.get(params.textDocument?.uri);
-    if (!document || !ctx.isDraft(document)) return null;
-    const offset = offsetOf(document, params.position);
-    const snapshot = ctx.view(document);
-    if (offset === undefined || !snapshot) return null;
-    const target = refAt(snapshot.view.analysis, offset);
-    if (!target) return null;
-    const key = refKey(target);
-    const locations: Location[] = [];
-    if (params.context?.includeDeclaration) {
-      for (const { uri, range } of ctx.entityLocations(target.section, target.id)) locations.push({ uri, range });
-    }
-    for (const file of ctx.workspaceDrafts()) {
-      if (token.isCancellationRequested) return null;
-      const view = ctx.viewOfFile(file);
-      if (!view) continue;
-      const uri = URI.file(file).toString();
-      for (const ref of entityRefs(view.analysis)) {
-        if (refKey(ref) !== key) continue;
-        locations.push({ uri, range: view.analysis.lines.rangeOf(ref.start, ref.end) });
-      }
-    }
-    // An open draft that is not a file on disk (untitled) still counts.
-    if (URI.parse(document.uri).scheme !== 'file') {
-      for (const ref of entityRefs(snapshot.view.analysis)) {
-        if (refKey(ref) === key) locations.push({ uri: document.uri, range: { start: document.positionAt(ref.start), end: document.positionAt(ref.end) } });
-      }
-    }
-    return locations;
+    const offset = document && offsetOf(document, params.position);
+    if (offset === undefined || !ctx.service.isOpen(document!.uri)) return null;
+    return ctx.service.references(document!.uri, offset, { includeDeclaration: params.context?.includeDeclaration }, token);
   }));
 
   connection.onDocumentSymbol(guard(ctx, 'document symbols', null, (params: DocumentSymbolParams): DocumentSymbol[] | null => {
     const document = ctx.documents.get(params.textDocument?.uri);
-    if (!document || !ctx.isDraft(document)) return null;
+    if (!document || !ctx.service.isOpen(document.uri)) return null;
     const convert = (symbol: DraftSymbol): DocumentSymbol => ({
       name: symbol.name,
       detail: symbol.detail,
@@ -78,7 +46,7 @@ export function registerNavigation(ctx: ServerContext): void {
       selectionRange: { start: document.positionAt(symbol.selectionStart), end: document.positionAt(symbol.selectionEnd) },
       children: symbol.children.map(convert),
     });
-    return documentSymbols(document.getText()).map(convert);
+    return ctx.service.symbols(document.uri).map(convert);
   }));
 
   connection.onWorkspaceSymbol(guard(ctx, 'workspace symbols', null, (params: WorkspaceSymbolParams, token): SymbolInformation[] | null => {

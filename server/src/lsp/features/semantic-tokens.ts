@@ -21,10 +21,9 @@ const TYPE_OF: Partial<Record<RefKind, typeof TOKEN_TYPES[number]>> = {
 export function registerSemanticTokens(ctx: ServerContext): void {
   const tokens = (uri: string, range?: { start: { line: number; character: number }; end: { line: number; character: number } }): SemanticTokens => {
     const document = ctx.documents.get(uri);
-    if (!document || !ctx.isDraft(document)) return { data: [] };
-    const snapshot = ctx.view(document);
-    if (!snapshot) return { data: [] };
-    const { analysis } = snapshot.view;
+    const read = document && ctx.service.read(document.uri);
+    if (!document || !read) return { data: [] };
+    const { analysis } = read;
     const from = range ? document.offsetAt(range.start) : 0;
     const to = range ? document.offsetAt(range.end) : Number.MAX_SAFE_INTEGER;
     const data: number[] = [];

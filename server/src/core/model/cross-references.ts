@@ -5,7 +5,7 @@ import type { MergedModel } from './merge';
 
 type Reference = { path: (string | number)[]; id: string; sections: SectionName[] };
 
-export function checkReferences(layer: PolicyModelFile, merged: MergedModel, loaded: LoadedModelFile): ModelProblem[] {
+export function checkCrossReferences(layer: PolicyModelFile, merged: MergedModel, loaded: LoadedModelFile): ModelProblem[] {
   // A layer's entries may be partial (they extend earlier ones): every field below is optional in practice.
   const model = layer as PolicyModel;
   const references: Reference[] = [];
